@@ -1,0 +1,19 @@
+"""Production: every secret and host comes from the environment, or we refuse to start."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import database_from_environment
+
+for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+    if not os.environ.get(_name, "").strip():
+        raise SystemExit(f"{_name} is not set: production settings refuse to start without it.")
+
+DATABASES = {"default": database_from_environment()}
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,178 @@
+"""manage.py load_demo: an idempotent demo 충청신문 (masthead, sections, pages, articles)."""
+
+import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from home.models import HomePage, Masthead, StandardPage
+from news.models import Reporter, SectionPage
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+
+SECTIONS = [
+    ("politics", "정치", "국회와 지방의회, 선거와 행정 소식", []),
+    ("economy", "경제", "지역 산업과 일자리, 부동산과 금융", []),
+    ("society", "사회", "사건·사고와 교육, 복지, 환경", []),
+    (
+        "region",
+        "지역",
+        "대전·세종·충남·충북 시군 소식",
+        [("daejeon", "대전"), ("sejong", "세종"), ("chungnam", "충남"), ("chungbuk", "충북")],
+    ),
+    ("culture", "문화", "공연과 전시, 축제, 사람들", []),
+    ("sports", "스포츠", "대전하나시티즌과 한화이글스, 생활체육", []),
+    ("opinion", "오피니언", "사설과 칼럼", [("editorial", "사설"), ("column", "칼럼")]),
+]
+
+MASTHEAD = {
+    "title": "충청신문",
+    "company_name": "충청신문",
+    "address": "대전광역시 중구 동서대로 1337(용두동, 서현빌딩 7층)",
+    "phone": "042) 252-0100",
+    "fax": "042) 533-7473",
+    "youth_protection_officer": "황천규",
+    "registration_number": "대전 가 00006",
+    "registration_date": datetime.date(2005, 8, 23),
+    "publisher": "이경주",
+    "president": "김충헌",
+    "open_reporting_principle": (
+        "「열린보도원칙」충청신문은 독자와 취재원 등 뉴스이용자의 권리 보장을 위해 반론이나 "
+        "정정보도, 추후보도를 요청할 수 있는 창구를 열어두고 있음을 알려드립니다."
+    ),
+    "complaints_officer_name": "노경래",
+    "complaints_officer_phone": "042-255-2580",
+    "complaints_officer_email": "nogol69@dailycc.net",
+    "copyright_line": "Copyright © 2024 충청신문. All rights reserved.",
+    "contact_email": "dailycc@dailycc.net",
+    "article_copyright_notice": "저작권자 © 충청신문 무단전재 및 재배포 금지",
+}
+
+STANDARD_PAGES = [
+    (
+        "about",
+        "회사소개",
+        [
+            "충청신문은 대전·세종·충남·충북 지역민의 목소리를 전하는 지역 일간지입니다.",
+            "지역의 행정과 경제, 교육과 문화를 가까이에서 취재해 독자가 사는 곳의 내일을 함께 "
+            "고민합니다.",
+        ],
+    ),
+    (
+        "youth-protection",
+        "청소년보호정책",
+        [
+            "충청신문은 청소년이 유해한 정보에 노출되지 않도록 청소년보호책임자를 지정하고 "
+            "관련 법령에 따른 보호 조치를 시행합니다.",
+            "유해 정보를 발견하신 분은 청소년보호책임자에게 알려 주시면 바로 확인해 조치하겠습니다.",
+        ],
+    ),
+    (
+        "privacy",
+        "개인정보처리방침",
+        [
+            "충청신문은 회원 가입과 댓글 서비스에 필요한 최소한의 개인정보만 수집하며, 목적이 "
+            "끝나면 지체 없이 파기합니다.",
+            "이용자는 언제든 자신의 개인정보를 열람하고 정정하거나 삭제를 요청할 수 있습니다.",
+        ],
+    ),
+    (
+        "no-email-collection",
+        "이메일무단수집거부",
+        [
+            "이 누리집에 게시된 전자우편 주소를 전자우편 수집 프로그램이나 그 밖의 기술적 장치를 "
+            "이용해 무단으로 수집하는 것을 거부합니다.",
+            "이를 어기면 정보통신망법에 따라 처벌받을 수 있습니다.",
+        ],
+    ),
+    (
+        "open-reporting",
+        "열린보도원칙",
+        [
+            "충청신문은 보도로 피해를 입은 분이 반론보도, 정정보도, 추후보도를 요청할 수 있도록 "
+            "고충처리인을 두고 있습니다.",
+            "요청은 고충처리인에게 전화나 이메일로 접수하시면 신속하게 검토해 답변드립니다.",
+        ],
+    ),
+]
+
+DEMO_REPORTER_DETAILS = {
+    # email: (desk, title); reporters themselves come from the article file
+    "kwon@dailycc.net": ("사회부", "기자"),
+}
+
+DEMO_EDITOR_USERNAME = "editor"
+DEMO_EDITOR_PASSWORD = "chungcheong-demo"
+
+
+class Command(BaseCommand):
+    help = "데모 충청신문(매체정보, 섹션, 안내 페이지, 기사)을 만듭니다. 여러 번 실행해도 같습니다."
+
+    def handle(self, *args, **options):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None or not isinstance(site.root_page.specific, HomePage):
+            raise CommandError(
+                "기본 사이트의 첫 화면이 없습니다. 먼저 manage.py migrate를 실행하세요."
+            )
+        home = site.root_page.specific
+        with transaction.atomic():
+            self.masthead(site)
+            self.sections(home)
+            self.standard_pages(home)
+        call_command("import_articles", str(DEMO_DIR / "articles.jsonl"), stdout=self.stdout)
+        self.reporter_details()
+        self.stdout.write(self.style.SUCCESS("데모 충청신문을 준비했습니다."))
+        if settings.EMBEDDED_DATABASE:
+            self.editor_account()
+
+    def masthead(self, site):
+        Masthead.objects.update_or_create(site=site, defaults=MASTHEAD)
+
+    def sections(self, home):
+        for slug, title, description, children in SECTIONS:
+            section = self.section(home, slug, title, description)
+            for child_slug, child_title in children:
+                self.section(section, child_slug, child_title, f"{title} › {child_title} 소식")
+
+    def section(self, parent, slug, title, description):
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing:
+            return existing.specific
+        section = SectionPage(title=title, slug=slug, description=description)
+        parent.add_child(instance=section)
+        section.save_revision().publish()
+        return section
+
+    def standard_pages(self, home):
+        for slug, title, paragraphs in STANDARD_PAGES:
+            if home.get_children().filter(slug=slug).exists():
+                continue
+            body = [("paragraph", RichText("".join(f"<p>{text}</p>" for text in paragraphs)))]
+            page = StandardPage(title=title, slug=slug, body=body)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+
+    def reporter_details(self):
+        for email, (desk, title) in DEMO_REPORTER_DETAILS.items():
+            Reporter.objects.filter(email=email).update(desk=desk, title=title)
+
+    def editor_account(self):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=DEMO_EDITOR_USERNAME,
+            defaults={"email": "editor@dailycc.net", "first_name": "편집국", "last_name": ""},
+        )
+        if created:
+            user.is_staff = user.is_superuser = True
+            user.set_password(DEMO_EDITOR_PASSWORD)
+            user.save()
+        self.stdout.write(
+            f"관리자 화면: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
+            f"아이디: {DEMO_EDITOR_USERNAME}  비밀번호: {DEMO_EDITOR_PASSWORD}"
+        )

@@ -1,0 +1,51 @@
+"""Replace Wagtail's welcome page with our front page as the default site's root."""
+
+from django.db import migrations
+
+
+def create_homepage(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes.ContentType")
+    Page = apps.get_model("wagtailcore.Page")
+    Site = apps.get_model("wagtailcore.Site")
+    Locale = apps.get_model("wagtailcore.Locale")
+    HomePage = apps.get_model("home.HomePage")
+
+    Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+    if HomePage.objects.exists():
+        return
+
+    content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="home")
+    locale = Locale.objects.order_by("pk").first()
+    homepage = HomePage.objects.create(
+        title="충청신문",
+        draft_title="충청신문",
+        slug="home",
+        content_type=content_type,
+        path="00010001",
+        depth=2,
+        numchild=0,
+        url_path="/home/",
+        locale=locale,
+        live=True,
+    )
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": homepage,
+            "site_name": "충청신문",
+        },
+    )
+    root = Page.objects.get(depth=1)
+    root.numchild = Page.objects.filter(depth=2).count()
+    root.save(update_fields=["numchild"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0001_initial"),
+        ("wagtailcore", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(create_homepage, migrations.RunPython.noop)]

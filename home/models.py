@@ -1,0 +1,143 @@
+"""The front page, the standard pages and the legal masthead shown on every page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+
+from news.blocks import StandardBodyBlock
+from news.models import ArticlePage, SectionPage
+
+FRONT_PAGE_ARTICLES_PER_SECTION = 5
+FRONT_PAGE_LATEST = 10
+
+
+class HomePage(Page):
+    """The front page: the latest news and the latest of each top-level section."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "home.StandardPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "첫 화면"
+        verbose_name_plural = "첫 화면"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sections = list(SectionPage.objects.child_of(self).live().public().order_by("path"))
+        latest = ArticlePage.objects.listed().descendant_of(self)
+        by_section = ArticlePage.objects.descendant_of(self).latest_per_section(
+            sections, FRONT_PAGE_ARTICLES_PER_SECTION
+        )
+        context["latest_articles"] = latest[:FRONT_PAGE_LATEST]
+        context["section_blocks"] = [
+            (section, by_section[section.path]) for section in sections if by_section[section.path]
+        ]
+        return context
+
+
+class StandardPage(Page):
+    """회사소개, 청소년보호정책, 개인정보처리방침 and the other fixed pages in the footer."""
+
+    body = StreamField(StandardBodyBlock(), verbose_name="본문")
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = "안내 페이지"
+        verbose_name_plural = "안내 페이지"
+
+
+class Masthead(models.Model):
+    """매체정보: what 신문 등의 진흥에 관한 법률 requires on every page; one per site."""
+
+    site = models.OneToOneField(
+        Site, verbose_name="사이트", on_delete=models.CASCADE, related_name="masthead"
+    )
+    title = models.CharField("제호", max_length=100, default="충청신문")
+    company_name = models.CharField("법인명", max_length=100)
+    address = models.CharField("주소", max_length=200)
+    phone = models.CharField("대표전화", max_length=30)
+    fax = models.CharField("팩스", max_length=30, blank=True)
+    youth_protection_officer = models.CharField("청소년보호책임자", max_length=50)
+    registration_number = models.CharField("등록번호", max_length=50, help_text="예: 대전 가 00006")
+    registration_date = models.DateField("등록일")
+    publisher = models.CharField("발행·편집인", max_length=50)
+    president = models.CharField("사장", max_length=50, blank=True)
+    open_reporting_principle = models.TextField(
+        "열린보도원칙",
+        blank=True,
+        help_text="반론·정정·추후보도 요청 창구를 알리는 문구.",
+    )
+    complaints_officer_name = models.CharField("고충처리인 이름", max_length=50)
+    complaints_officer_phone = models.CharField("고충처리인 전화", max_length=30)
+    complaints_officer_email = models.EmailField("고충처리인 이메일")
+    copyright_line = models.CharField(
+        "저작권 표시",
+        max_length=200,
+        help_text="예: Copyright © 2024 충청신문. All rights reserved.",
+    )
+    contact_email = models.EmailField("대표 이메일")
+    article_copyright_notice = models.CharField(
+        "기사 저작권 문구",
+        max_length=200,
+        default="저작권자 © 충청신문 무단전재 및 재배포 금지",
+        help_text="모든 기사 끝에 표시됩니다.",
+    )
+
+    panels = [
+        FieldPanel("site"),
+        MultiFieldPanel(
+            [
+                FieldPanel("title"),
+                FieldPanel("company_name"),
+                FieldPanel("registration_number"),
+                FieldPanel("registration_date"),
+                FieldPanel("publisher"),
+                FieldPanel("president"),
+                FieldPanel("youth_protection_officer"),
+            ],
+            heading="등록 사항",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("contact_email"),
+            ],
+            heading="연락처",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_reporting_principle"),
+                FieldPanel("complaints_officer_name"),
+                FieldPanel("complaints_officer_phone"),
+                FieldPanel("complaints_officer_email"),
+            ],
+            heading="열린보도원칙과 고충처리인",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("copyright_line"), FieldPanel("article_copyright_notice")],
+            heading="저작권",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "매체정보"
+        verbose_name_plural = "매체정보"
+
+    def __str__(self):
+        return f"{self.title} ({self.site})"
+
+    @classmethod
+    def for_request(cls, request):
+        """The masthead of the request's site, looked up once per request."""
+        if not hasattr(request, "_masthead"):
+            site = Site.find_for_request(request)
+            request._masthead = cls.objects.filter(site=site).first() if site else None
+        return request._masthead

@@ -1,0 +1,407 @@
+"""The newsroom's content: sections, articles, reporters and news photos."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection, models
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber, Substr
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+
+ARTICLE_NUMBER_SEQUENCE = "news_article_number_seq"
+
+
+class NewsImage(AbstractImage):
+    """A news photo that carries its own caption and credit, typed once at upload."""
+
+    default_caption = models.CharField(
+        "기본 사진 설명",
+        max_length=500,
+        blank=True,
+        help_text="기사에 넣을 때 따로 적지 않으면 이 설명이 ▲ 뒤에 표시됩니다.",
+    )
+    default_credit = models.CharField(
+        "기본 출처",
+        max_length=100,
+        blank=True,
+        help_text="예: 대전시 제공, 권예진 기자. (사진=…)으로 표시됩니다.",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "default_caption", "default_credit")
+
+    search_fields = [
+        *AbstractImage.search_fields,
+        index.SearchField("default_caption"),
+        index.SearchField("default_credit"),
+    ]
+
+    class Meta:
+        verbose_name = "사진"
+        verbose_name_plural = "사진"
+
+
+class NewsRendition(AbstractRendition):
+    image = models.ForeignKey(NewsImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class Reporter(index.Indexed, models.Model):
+    """A person who signs articles: reporters, desk editors, columnists."""
+
+    name = models.CharField("이름", max_length=50)
+    title = models.CharField(
+        "직함",
+        max_length=30,
+        default="기자",
+        help_text="바이라인에 이름 뒤로 붙습니다. 예: 기자, 논설위원",
+    )
+    email = models.EmailField("이메일", blank=True)
+    desk = models.CharField("부서", max_length=50, blank=True, help_text="예: 사회부, 경제부")
+    photo = models.ForeignKey(
+        NewsImage,
+        verbose_name="사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    active = models.BooleanField("재직 중", default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("email"),
+        FieldPanel("desk"),
+        FieldPanel("photo"),
+        FieldPanel("active"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("email"),
+        index.FilterField("active"),
+        index.FilterField("desk"),
+    ]
+
+    class Meta:
+        verbose_name = "기자"
+        verbose_name_plural = "기자"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"], condition=~Q(email=""), name="unique_reporter_email"
+            )
+        ]
+
+    def __str__(self):
+        return self.byline
+
+    @property
+    def byline(self):
+        return f"{self.name} {self.title}".strip()
+
+
+class SectionPage(Page):
+    """A section of the paper (정치, 지역 › 대전 …); sections nest."""
+
+    description = models.TextField(
+        "섹션 설명", blank=True, help_text="섹션 첫머리와 검색엔진 설명에 쓰입니다."
+    )
+
+    parent_page_types = ["home.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage"]
+    show_in_menus_default = True
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+
+    class Meta:
+        verbose_name = "섹션"
+        verbose_name_plural = "섹션"
+
+    def articles(self):
+        """This section's and its subsections' live articles, newest first."""
+        return ArticlePage.objects.listed().descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), settings.NEWS_SECTION_PAGE_SIZE)
+        # get_page() turns any ?page= (text, negative, past the end) into a real page.
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["breadcrumbs"] = self.breadcrumbs()
+        context["subsections"] = self.get_children().live().type(SectionPage).specific()
+        return context
+
+    def breadcrumbs(self):
+        return [
+            page
+            for page in self.get_ancestors(inclusive=True).live().specific()
+            if isinstance(page, SectionPage)
+        ]
+
+
+class ArticleType(models.TextChoices):
+    NEWS = "news", "일반"
+    EDITORIAL = "editorial", "사설"
+    COLUMN = "column", "칼럼"
+    INTERVIEW = "interview", "인터뷰"
+    PHOTO = "photo", "포토"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def listed(self):
+        """Live, public articles as listings show them, newest first, in fixed queries."""
+        return (
+            self.live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related(
+                "listing_image__renditions",
+                Prefetch(
+                    "article_reporters",
+                    queryset=ArticleReporter.objects.select_related("reporter"),
+                ),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def latest_per_section(self, sections, per_section):
+        """The newest `per_section` articles under each of `sections` (siblings), in one query."""
+        if not sections:
+            return {}
+        prefix_length = len(sections[0].path)
+        section_path = Substr("path", 1, prefix_length)
+        ranked = (
+            self.listed()
+            .annotate(section_path=section_path)
+            .filter(section_path__in=[section.path for section in sections])
+            .annotate(
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=[section_path],
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                ),
+            )
+            .filter(section_rank__lte=per_section)
+        )
+        by_section = {section.path: [] for section in sections}
+        for article in ranked:
+            by_section[article.section_path].append(article)
+        return by_section
+
+
+class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
+    pass
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ArticlePage(Page):
+    """One news article; its URL is its article number, never its Korean title."""
+
+    subtitle = models.TextField("부제", blank=True, help_text="여러 줄이면 한 줄에 부제 하나씩.")
+    lead = models.TextField(
+        "요약",
+        blank=True,
+        max_length=500,
+        help_text="목록과 검색엔진 설명에 쓰이는 한두 문장.",
+    )
+    dateline = models.CharField(
+        "발신지",
+        max_length=30,
+        blank=True,
+        help_text="예: 대전. 본문 앞에 [충청신문=대전]으로 표시됩니다.",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name="본문")
+    main_image = models.ForeignKey(
+        NewsImage,
+        verbose_name="대표 사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="비워 두면 본문의 첫 사진이 대표 사진이 됩니다.",
+    )
+    # The editor's choice or else the body's first photo, kept on save so
+    # listings need no StreamField parsing.
+    listing_image = models.ForeignKey(
+        NewsImage, null=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    article_type = models.CharField(
+        "기사 유형", max_length=20, choices=ArticleType.choices, default=ArticleType.NEWS
+    )
+    article_number = models.PositiveBigIntegerField(
+        "기사 번호", unique=True, null=True, editable=False
+    )
+    legacy_idxno = models.CharField(
+        "이전 기사 번호",
+        max_length=32,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text="이전 시스템의 기사 번호(idxno). 옛 주소를 이 기사로 연결합니다.",
+    )
+    tags = ClusterTaggableManager("태그", through=ArticleTag, blank=True)
+
+    objects = ArticlePageManager()
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("article_type"),
+        index.FilterField("first_published_at"),
+    ]
+
+    content_panels = [
+        FieldPanel("title", heading="제목"),
+        FieldPanel("subtitle"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("dateline"), InlinePanel("article_reporters", label="기자", min_num=0)],
+            heading="발신지와 바이라인",
+        ),
+        FieldPanel("body"),
+    ]
+    photo_panels = [FieldPanel("main_image")]
+    publishing_panels = [
+        FieldPanel("article_type"),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("search_description")], heading="검색엔진"
+        ),
+        *Page.settings_panels,
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="내용"),
+            ObjectList(photo_panels, heading="사진"),
+            ObjectList(publishing_panels, heading="게재 설정"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "기사"
+        verbose_name_plural = "기사"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["legacy_idxno"],
+                condition=~Q(legacy_idxno=""),
+                name="unique_article_legacy_idxno",
+            )
+        ]
+
+    def _set_core_field_defaults(self):
+        # Wagtail fills slug and draft_title here before any validation or save;
+        # the article number is our slug, so it is assigned at the same moment.
+        if self.article_number is None:
+            self.article_number = next_article_number()
+        self.slug = str(self.article_number)
+        super()._set_core_field_defaults()
+
+    def save(self, *args, **kwargs):
+        self.listing_image = self.main_image or self.first_body_image()
+        return super().save(*args, **kwargs)
+
+    def first_body_image(self):
+        for block in self.body:
+            if block.block_type == "image" and block.value.get("image"):
+                return block.value["image"]
+        return None
+
+    @property
+    def reporters(self):
+        return [item.reporter for item in self.article_reporters.all()]
+
+    @property
+    def byline(self):
+        return ", ".join(reporter.byline for reporter in self.reporters)
+
+    @property
+    def updated_at(self):
+        """The last publish, when it came after the first (shown as 수정)."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and (last - first).total_seconds() >= 60:
+            return last
+        return None
+
+    @property
+    def subtitle_lines(self):
+        return [line.strip() for line in self.subtitle.splitlines() if line.strip()]
+
+    def dateline_lead(self, paper_name):
+        """`[충청신문=대전] 권예진 기자 = `, the line a Korean article body opens with."""
+        if not self.reporters:
+            return ""
+        place = f"={self.dateline}" if self.dateline else ""
+        return f"[{paper_name}{place}] {self.byline} = "
+
+    def section(self):
+        return self.get_parent().specific
+
+    def more_from_section(self, count=6):
+        """`충청신문 기사 더보기`: the latest other articles of the same section."""
+        section = self.get_parent()
+        return ArticlePage.objects.listed().child_of(section).exclude(pk=self.pk)[:count]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        section = self.get_parent().specific
+        context["section"] = section
+        context["breadcrumbs"] = section.breadcrumbs()
+        context["more_articles"] = self.more_from_section()
+        context["share_url"] = request.build_absolute_uri(self.url)
+        return context
+
+
+class ArticleReporter(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_reporters")
+    reporter = models.ForeignKey(
+        Reporter, verbose_name="기자", on_delete=models.PROTECT, related_name="article_links"
+    )
+
+    panels = [FieldPanel("reporter")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "기자"
+        verbose_name_plural = "기자"
+
+
+def next_article_number():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [ARTICLE_NUMBER_SEQUENCE])
+        return cursor.fetchone()[0]
+
+
+def reserve_article_number(number):
+    """Keep automatic numbers above an imported one, so they never collide."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM news_article_number_seq)))",
+            [ARTICLE_NUMBER_SEQUENCE, number],
+        )
