@@ -165,6 +165,9 @@ class ArticleType(models.TextChoices):
     PHOTO = "photo", "포토"
 
 
+OPINION_TYPES = (ArticleType.EDITORIAL, ArticleType.COLUMN)
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def listed(self):
         """Live, public articles as listings show them, newest first, in fixed queries."""
@@ -355,8 +358,8 @@ class ArticlePage(Page):
         return [line.strip() for line in self.subtitle.splitlines() if line.strip()]
 
     def dateline_lead(self, paper_name):
-        """`[충청신문=대전] 권예진 기자 = `, the line a Korean article body opens with."""
-        if not self.reporters:
+        """`[충청신문=대전] 권예진 기자 = `, the line a Korean news story opens with."""
+        if not self.reporters or self.article_type in OPINION_TYPES:
             return ""
         place = f"={self.dateline}" if self.dateline else ""
         return f"[{paper_name}{place}] {self.byline} = "
@@ -365,9 +368,10 @@ class ArticlePage(Page):
         return self.get_parent().specific
 
     def more_from_section(self, count=6):
-        """`충청신문 기사 더보기`: the latest other articles of the same section."""
-        section = self.get_parent()
-        return ArticlePage.objects.listed().child_of(section).exclude(pk=self.pk)[:count]
+        """`충청신문 기사 더보기`: the latest other articles of the section, else of the paper."""
+        others = ArticlePage.objects.listed().exclude(pk=self.pk)
+        more = list(others.child_of(self.get_parent())[:count])
+        return more or list(others.descendant_of(self.get_site().root_page)[:count])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

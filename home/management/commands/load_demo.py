@@ -103,8 +103,15 @@ STANDARD_PAGES = [
 ]
 
 DEMO_REPORTER_DETAILS = {
-    # email: (desk, title); reporters themselves come from the article file
-    "kwon@dailycc.net": ("사회부", "기자"),
+    # email: (desk, title); the reporters themselves come from the article file
+    "kwon@dailycc.net": ("행정팀", "기자"),
+    "lsh@dailycc.net": ("사회부", "기자"),
+    "kdh@dailycc.net": ("경제부", "기자"),
+    "psy@dailycc.net": ("세종취재본부", "기자"),
+    "jmh@dailycc.net": ("충남취재본부", "기자"),
+    "hjw@dailycc.net": ("충북취재본부", "기자"),
+    "osy@dailycc.net": ("논설위원실", "논설위원"),
+    "ljw@dailycc.net": ("편집국", "부국장"),
 }
 
 DEMO_EDITOR_USERNAME = "editor"
