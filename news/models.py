@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import connection, models
 from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber, Substr
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -150,11 +151,8 @@ class SectionPage(Page):
         return context
 
     def breadcrumbs(self):
-        return [
-            page
-            for page in self.get_ancestors(inclusive=True).live().specific()
-            if isinstance(page, SectionPage)
-        ]
+        """The section path from the top-level section down to this one."""
+        return list(self.get_ancestors(inclusive=True).type(SectionPage).live())
 
 
 class ArticleType(models.TextChoices):
@@ -337,9 +335,13 @@ class ArticlePage(Page):
                 return block.value["image"]
         return None
 
-    @property
+    @cached_property
     def reporters(self):
-        return [item.reporter for item in self.article_reporters.all()]
+        """The byline's reporters in order, from the listing's prefetch when there is one."""
+        links = self.article_reporters.all()
+        if "article_reporters" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("reporter")
+        return [link.reporter for link in links]
 
     @property
     def byline(self):

@@ -19,8 +19,8 @@ def test_anatomy_in_the_seed_order(client, seed_article, sections):
     html = page[page.index("<main") :]
     landmarks = [
         'aria-label="섹션 경로"',  # section path
-        "<a href=\"/region/\">지역</a>",
-        "<a href=\"/region/daejeon/\">대전</a>",
+        '<a href="/region/">지역</a>',
+        '<a href="/region/daejeon/">대전</a>',
         "대전시, 산업단지 재생 위해 20개 기관과 손잡아",  # title
         "<p>지역 일자리 거점으로</p><p>3년간 집중 지원</p>",  # subtitle, two lines
         "이 기사를 공유합니다",  # share menu
@@ -53,7 +53,7 @@ def test_share_menu_offers_kakao_facebook_x_and_copy(client, seed_article):
     for label in ("카카오스토리", "페이스북", ">X<", "URL 복사"):
         assert label in html
     assert f"http://testserver{seed_article.url}" in html
-    assert "<script src=\"http" not in html  # no third-party script
+    assert '<script src="http' not in html  # no third-party script
 
 
 def test_updated_time_shows_only_when_later_than_first_publish(client, seed_article):
@@ -79,7 +79,9 @@ def test_more_articles_falls_back_to_the_papers_latest(client, seed_article, sec
     assert elsewhere.title in html[html.index("기사 더보기") :]
 
 
-def test_more_articles_lists_the_same_sections_latest_other_articles(client, seed_article, sections):
+def test_more_articles_lists_the_same_sections_latest_other_articles(
+    client, seed_article, sections
+):
     other = add_article(sections["daejeon"], title="대전 둘레산길 새 단장")
     elsewhere = add_article(sections["politics"], title="국회 소식")
     html = article_html(client, seed_article)
@@ -90,7 +92,9 @@ def test_more_articles_lists_the_same_sections_latest_other_articles(client, see
 
 
 def test_editorial_without_reporters_has_no_dateline_lead(client, sections, masthead):
-    editorial = add_article(sections["politics"], title="[사설] 지방의회의 책임", article_type="editorial")
+    editorial = add_article(
+        sections["politics"], title="[사설] 지방의회의 책임", article_type="editorial"
+    )
     html = article_html(client, editorial)
     assert "[충청신문" not in html
     assert "사설" in html

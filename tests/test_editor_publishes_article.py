@@ -55,7 +55,9 @@ def test_admin_speaks_korean(client, editor):
     assert '<html lang="ko"' in response.content.decode()
 
 
-def test_editor_publishes_an_article_with_a_captioned_photo(client, editor, sections, reporter, masthead):
+def test_editor_publishes_an_article_with_a_captioned_photo(
+    client, editor, sections, reporter, masthead
+):
     client.force_login(editor)
     photo = make_image("토론회 포스터", caption="시민 토론회 안내 포스터", credit="")
     section = sections["daejeon"]
@@ -81,7 +83,9 @@ def test_editor_publishes_an_article_with_a_captioned_photo(client, editor, sect
 def test_publishing_without_a_body_is_refused_and_saves_nothing(client, editor, sections, reporter):
     client.force_login(editor)
     photo = make_image()
-    add_url = reverse("wagtailadmin_pages:add", args=("news", "articlepage", sections["daejeon"].pk))
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=("news", "articlepage", sections["daejeon"].pk)
+    )
 
     response = client.post(add_url, article_form(reporter, photo, body=streamfield([])))
 

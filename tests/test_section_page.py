@@ -47,7 +47,9 @@ def twenty_five_articles(sections):
         ("%00", "기사25호", 20),
     ],
 )
-def test_any_page_parameter_gives_a_real_page(client, sections, twenty_five_articles, page, first, count):
+def test_any_page_parameter_gives_a_real_page(
+    client, sections, twenty_five_articles, page, first, count
+):
     response = client.get(f"{sections['daejeon'].url}?page={page}")
     assert response.status_code == 200
     html = response.content.decode()

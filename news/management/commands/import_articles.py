@@ -16,20 +16,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, **options):
         path = Path(file)
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
-            raise CommandError(
-                "기본 사이트가 없습니다. 먼저 manage.py migrate를 실행하세요.", returncode=2
-            )
         try:
             source = path.open("rb")
         except OSError as error:
             raise CommandError(
                 f"파일을 읽을 수 없습니다: {path} ({error.strerror})", returncode=2
             ) from None
-
-        importer = ArticleImporter(home=site.root_page, base_dir=path.parent)
         with source:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+            if site is None:
+                raise CommandError(
+                    "기본 사이트가 없습니다. 먼저 manage.py migrate를 실행하세요.", returncode=2
+                )
+
+            importer = ArticleImporter(home=site.root_page, base_dir=path.parent)
             try:
                 report = importer.import_lines(source)
             except OSError as error:
