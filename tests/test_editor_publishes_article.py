@@ -92,3 +92,28 @@ def test_publishing_without_a_body_is_refused_and_saves_nothing(client, editor, 
     assert response.status_code == 200
     assert "본문" in response.content.decode()
     assert not ArticlePage.objects.exists()
+
+
+def test_every_article_opens_in_the_admin_editor(client, editor, seed_article):
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(seed_article.pk,)))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for label in ("내용", "사진", "게재 설정", "부제", "요약", "발신지", "대표 사진", "기사 유형"):
+        assert label in html, label
+
+
+def test_editors_find_reporters_and_the_masthead_in_the_admin_menu(
+    client, editor, reporter, masthead
+):
+    client.force_login(editor)
+    reporters = client.get(reverse("wagtailsnippets_news_reporter:list"))
+    assert reporters.status_code == 200 and "권예진" in reporters.content.decode()
+    mastheads = client.get(reverse("wagtailsnippets_home_masthead:list"))
+    assert mastheads.status_code == 200 and "대전 가 00006" in mastheads.content.decode()
+
+
+def test_photo_upload_form_asks_for_default_caption_and_credit(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("wagtailimages:add")).content.decode()
+    assert "기본 사진 설명" in html and "기본 출처" in html

@@ -29,8 +29,14 @@ def article_body(context, page, paper_name):
     """The body's blocks, with `[충청신문=대전] 권예진 기자 = ` opening the first paragraph."""
     lead = page.dateline_lead(paper_name)
     rendered = []
+    first_photo_seen = False
     for block in page.body:
-        html = block.render(context=context.flatten())
+        block_context = context.flatten()
+        if block.block_type == "image":
+            # The first photo is usually above the fold: load it at once, the rest lazily.
+            block_context["eager"] = not first_photo_seen
+            first_photo_seen = True
+        html = block.render(context=block_context)
         if lead and block.block_type == "paragraph":
             html = _open_with(html, lead)
             lead = ""
