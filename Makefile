@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format clean-db
+.PHONY: install run test bench lint clean-db
 
 install: $(STAMP)
 
@@ -26,6 +26,14 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(BIN)/pytest
+
+# make bench [import …]: benchmarks measured side by side, printed as tables.
+bench: install
+	$(BIN)/python -m bench $(filter-out bench,$(MAKECMDGOALS))
+
+ifeq (bench,$(firstword $(MAKECMDGOALS)))
+$(eval $(filter-out bench,$(MAKECMDGOALS)):;@:)
+endif
 
 lint: install
 	$(BIN)/ruff check --fix .

@@ -74,14 +74,35 @@ def database_url():
                     connection.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
                 except psycopg.errors.DuplicateDatabase:
                     pass  # another process created it a moment ago
+            _drop_abandoned_test_databases(connection)
     except Exception as error:  # any failure here has one remedy: say so and how
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise EmbeddedDatabaseError(
-            f"The embedded PostgreSQL under {DATA_DIR} could not start ({reason}); "
-            "set DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/NAME to use another server."
+            f"내장 PostgreSQL({DATA_DIR})을 시작하지 못했습니다: {reason}. "
+            "다른 서버를 쓰려면 DATABASE_URL=postgres://사용자:비밀번호@호스트:5432/DB이름 을 설정하세요."
         ) from error
     _database_url = server.get_uri(DATABASE_NAME)
     return _database_url
+
+
+def test_database_name():
+    """Each test run has its own database, so two runs at once never collide."""
+    return f"test_{DATABASE_NAME}_{os.getpid()}"
+
+
+def _drop_abandoned_test_databases(connection):
+    """Test databases of runs that were killed before they could drop them."""
+    prefix = f"test_{DATABASE_NAME}_"
+    names = connection.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s", [prefix + "%"]
+    ).fetchall()
+    for (name,) in names:
+        pid = name.removeprefix(prefix)
+        if pid.isdigit() and not _is_alive(int(pid)):
+            try:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            except Exception:  # someone is still connected: leave it for the next start
+                pass
 
 
 def database_url_or_exit():

@@ -221,7 +221,9 @@ class ArticleTag(TaggedItemBase):
 class ArticlePage(Page):
     """One news article; its URL is its article number, never its Korean title."""
 
-    subtitle = models.TextField("부제", blank=True, help_text="여러 줄이면 한 줄에 부제 하나씩.")
+    subtitle = models.TextField(
+        "부제", blank=True, help_text="부제가 여러 개면 한 줄에 하나씩 적으세요."
+    )
     lead = models.TextField(
         "요약",
         blank=True,
@@ -263,9 +265,17 @@ class ArticlePage(Page):
         editable=False,
         help_text="이전 시스템의 기사 번호(idxno). 옛 주소를 이 기사로 연결합니다.",
     )
-    tags = ClusterTaggableManager("태그", through=ArticleTag, blank=True)
+    tags = ClusterTaggableManager(
+        "태그", through=ArticleTag, blank=True, help_text="쉼표로 구분해 입력하세요."
+    )
+    # Hash of the import line (and its photos) this article last came from, so a
+    # re-run of the same file skips what is unchanged.
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ArticlePageManager()
+
+    # A copy or alias is a new article: it draws its own number and has no legacy past.
+    exclude_fields_in_copy = ["article_number", "legacy_idxno", "import_hash"]
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
@@ -317,17 +327,29 @@ class ArticlePage(Page):
             )
         ]
 
-    def _set_core_field_defaults(self):
-        # Wagtail fills slug and draft_title here before any validation or save;
-        # the article number is our slug, so it is assigned at the same moment.
-        if self.article_number is None:
-            self.article_number = next_article_number()
-        self.slug = str(self.article_number)
-        super()._set_core_field_defaults()
+    def full_clean(self, *args, **kwargs):
+        self._slug_from_number()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._slug_from_number()
+        super().minimal_clean()
 
     def save(self, *args, **kwargs):
+        if self.alias_of_id:
+            # An alias shows another article in a second place; the number is the original's.
+            self.article_number, self.legacy_idxno, self.import_hash = None, "", ""
+        elif self.article_number is None:
+            self.article_number = next_article_number()
+        self._slug_from_number()
         self.listing_image = self.main_image or self.first_body_image()
         return super().save(*args, **kwargs)
+
+    def _slug_from_number(self):
+        # Until save() draws a number, a placeholder keeps Wagtail from deriving a
+        # slug from the Korean title, and previews use up no article numbers.
+        if not self.alias_of_id:
+            self.slug = str(self.article_number) if self.article_number else "new-article"
 
     def first_body_image(self):
         for block in self.body:
@@ -345,7 +367,14 @@ class ArticlePage(Page):
 
     @property
     def byline(self):
-        return ", ".join(reporter.byline for reporter in self.reporters)
+        """`권예진 기자`, `권예진·이승훈 기자`, `권예진 기자, 오세영 논설위원`."""
+        groups = []  # consecutive reporters with the same title share it
+        for reporter in self.reporters:
+            if groups and groups[-1][0] == reporter.title:
+                groups[-1][1].append(reporter.name)
+            else:
+                groups.append((reporter.title, [reporter.name]))
+        return ", ".join(f"{'·'.join(names)} {title}".strip() for title, names in groups)
 
     @property
     def updated_at(self):
@@ -381,7 +410,7 @@ class ArticlePage(Page):
         context["section"] = section
         context["breadcrumbs"] = section.breadcrumbs()
         context["more_articles"] = self.more_from_section()
-        context["share_url"] = request.build_absolute_uri(self.url)
+        context["share_url"] = self.full_url
         return context
 
 
@@ -408,6 +437,6 @@ def reserve_article_number(number):
     """Keep automatic numbers above an imported one, so they never collide."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM news_article_number_seq)))",
+            "SELECT setval(%s, GREATEST(%s::bigint, (SELECT last_value FROM news_article_number_seq)))",
             [ARTICLE_NUMBER_SEQUENCE, number],
         )

@@ -1,8 +1,12 @@
-"""The newsroom's admin: reporters as a snippet with filters and search."""
+"""The newsroom's admin: reporters as a snippet, and how imports read in page history."""
 
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .bulk_pages import IMPORT_LOG_ACTION
 from .models import Reporter
 
 
@@ -12,9 +16,20 @@ class ReporterViewSet(SnippetViewSet):
     menu_label = "기자"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "title", "desk", "email", "active"]
+    list_display = ["name", "title", "desk", "email", BooleanColumn("active", label="재직 중")]
     list_filter = ["active", "desk"]
     search_fields = ["name", "email"]
 
 
 register_snippet(ReporterViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    @actions.register_action(IMPORT_LOG_ACTION)
+    class ImportedFromFile(LogFormatter):
+        label = "가져오기"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return f"{data.get('source', '파일')} {data.get('line', '?')}번째 줄에서 가져옴"

@@ -6,19 +6,20 @@ from django.template.response import TemplateResponse
 
 from news.models import ArticlePage
 
-MAX_QUERY_LENGTH = 100
+from .forms import SearchForm
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    error = ""
-    results = None
-    if len(query) > MAX_QUERY_LENGTH:
-        error = f"검색어는 {MAX_QUERY_LENGTH}자 이내로 입력해 주세요."
-    elif query:
-        matches = ArticlePage.objects.live().public().search(query)
-        paginator = Paginator(matches, settings.NEWS_SECTION_PAGE_SIZE)
-        results = paginator.get_page(request.GET.get("page"))
+    form = SearchForm(request.GET)
+    query, error, results = "", "", None
+    if form.is_valid():
+        query = form.cleaned_data["q"]
+        if query:
+            matches = ArticlePage.objects.live().public().search(query)
+            paginator = Paginator(matches, settings.NEWS_SECTION_PAGE_SIZE)
+            results = paginator.get_page(form.cleaned_data["page"])
+    else:
+        error = " ".join(message for messages in form.errors.values() for message in messages)
     return TemplateResponse(
         request,
         "search/search.html",

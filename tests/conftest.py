@@ -1,8 +1,10 @@
 """Shared fixtures: a small newspaper built the way editors build it (pages under sections)."""
 
 import datetime
+import shutil
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from newsroom import KST, add_article, add_section, make_image
 from wagtail.models import Site
@@ -10,6 +12,13 @@ from wagtail.rich_text import RichText
 
 from home.models import Masthead
 from news.models import Reporter
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_media_root():
+    """Uploaded test photos go to a per-run folder, removed when the run ends."""
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -50,9 +50,9 @@ def test_each_photo_is_a_figure_with_caption_and_credit(client, seed_article):
 
 def test_share_menu_offers_kakao_facebook_x_and_copy(client, seed_article):
     html = article_html(client, seed_article)
-    for label in ("카카오스토리", "페이스북", ">X<", "URL 복사"):
+    for label in ("카카오톡", "페이스북", ">X<", "URL 복사"):
         assert label in html
-    assert f"http://testserver{seed_article.url}" in html
+    assert f'data-copy-url="{seed_article.full_url}"' in html
     assert '<script src="http' not in html  # no third-party script
 
 
@@ -103,3 +103,48 @@ def test_editorial_without_reporters_has_no_dateline_lead(client, sections, mast
 def test_meta_description_is_the_lead(client, seed_article):
     html = article_html(client, seed_article)
     assert f'<meta name="description" content="{seed_article.lead}">' in html
+
+
+def test_reporters_with_the_same_title_share_it_in_the_byline(sections, masthead):
+    from news.models import Reporter
+
+    kwon = Reporter.objects.create(name="권예진", email="kwon@dailycc.net")
+    lee = Reporter.objects.create(name="이승훈", email="lsh@dailycc.net")
+    oh = Reporter.objects.create(name="오세영", email="osy@dailycc.net", title="논설위원")
+    article = add_article(sections["daejeon"], title="공동 취재", reporters=[kwon, lee, oh])
+    assert ArticlePage.objects.get(pk=article.pk).byline == "권예진·이승훈 기자, 오세영 논설위원"
+
+
+def test_a_photo_with_only_a_credit_reads_cleanly(client, sections, masthead):
+    from newsroom import make_image
+
+    photo = make_image("현장", caption="", credit="독자 제공")
+    article = add_article(
+        sections["daejeon"],
+        title="독자 사진",
+        body=[("image", {"image": photo, "caption": "", "credit": ""})],
+    )
+    assert "<figcaption>▲ (사진=독자 제공)</figcaption>" in article_html(client, article)
+
+
+def test_embedded_players_load_nothing_until_the_reader_asks(client, sections, masthead):
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=demo"
+    Embed.objects.create(  # as if fetched when the editor pasted the address
+        hash=get_embed_hash(url, 800, None),
+        url=url,
+        max_width=800,
+        type="video",
+        html='<iframe src="https://www.youtube.com/embed/demo"></iframe>',
+        title="영상",
+        thumbnail_url="",
+        provider_name="YouTube",
+    )
+    article = add_article(sections["daejeon"], title="영상 기사", body=[("embed", url)])
+    html = article_html(client, article)
+    body = html[html.index('class="article__body"') :]
+    iframe_at = body.index("<iframe")
+    assert body.rfind("<template>", 0, iframe_at) > body.rfind("</template>", 0, iframe_at)
+    assert "외부 콘텐츠 보기" in body

@@ -90,7 +90,7 @@ def test_publishing_without_a_body_is_refused_and_saves_nothing(client, editor, 
     response = client.post(add_url, article_form(reporter, photo, body=streamfield([])))
 
     assert response.status_code == 200
-    assert "본문" in response.content.decode()
+    assert "error-message" in response.content.decode()  # the editor sees what to fix
     assert not ArticlePage.objects.exists()
 
 
@@ -117,3 +117,36 @@ def test_photo_upload_form_asks_for_default_caption_and_credit(client, editor):
     client.force_login(editor)
     html = client.get(reverse("wagtailimages:add")).content.decode()
     assert "기본 사진 설명" in html and "기본 출처" in html
+
+
+def copy_article(client, article, alias):
+    data = {
+        "new_title": "복사한 기사",
+        "new_slug": "second-place",
+        "new_parent_page": article.get_parent().pk,
+        "copy_subpages": "",
+        "publish_copies": "on",
+        "alias": "on" if alias else "",
+    }
+    response = client.post(reverse("wagtailadmin_pages:copy", args=(article.pk,)), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return ArticlePage.objects.exclude(pk=article.pk).get()
+
+
+def test_a_copied_article_is_a_new_article_with_its_own_number(client, editor, seed_article):
+    client.force_login(editor)
+    copy = copy_article(client, seed_article, alias=False)
+    assert copy.article_number not in (None, seed_article.article_number)
+    assert copy.slug == str(copy.article_number)
+    assert copy.legacy_idxno == ""
+
+
+def test_an_alias_shows_the_original_article_under_its_own_slug(client, editor, seed_article):
+    client.force_login(editor)
+    alias = copy_article(client, seed_article, alias=True)
+    assert alias.alias_of_id == seed_article.pk
+    assert alias.article_number is None and alias.slug == "second-place"
+    seed_article.title = "고친 제목"
+    seed_article.save_revision().publish()  # Wagtail then updates the alias too
+    alias.refresh_from_db()
+    assert alias.title == "고친 제목" and alias.article_number is None

@@ -116,7 +116,7 @@ def test_reimporting_an_id_updates_the_article_with_a_new_revision(import_dir, s
         write(import_dir, article_line(title="고친 제목", section="politics"))
     )
 
-    assert status == 0 and "갱신 1건" in out
+    assert status == 0 and "갱신 1건" in out, _
     assert ArticlePage.objects.filter(legacy_idxno="212345").count() == 1
     article = ArticlePage.objects.get(legacy_idxno="212345")
     assert article.title == "고친 제목"
@@ -188,6 +188,9 @@ BAD_LINES = [
         "이메일",
     ),
     (article_line(tags="태그"), "tags", "목록"),
+    (article_line(id="9223372036854775807"), "id", "1~"),
+    (article_line(title="제목\u0000"), "-", "NUL"),
+    (article_line(published_at="2099-01-01T09:00:00+09:00"), "published_at", "미래"),
 ]
 
 
@@ -237,7 +240,7 @@ def test_unreadable_file_exits_2(tmp_path, sections):
 
 def test_blank_lines_are_skipped(import_dir, sections):
     status, out, _ = run_import(write(import_dir, "", article_line(), "   "))
-    assert status == 0 and "새 기사 1건, 갱신 0건, 실패 0건" in out
+    assert status == 0 and "새 기사 1건, 갱신 0건, 변경 없음 0건, 실패 0건" in out
 
 
 def test_exit_status_from_the_shell(import_dir, sections):
@@ -256,3 +259,40 @@ def test_exit_status_from_the_shell(import_dir, sections):
     )
     assert result.returncode == 2
     assert "파일을 읽을 수 없습니다" in result.stderr
+
+
+def test_unicode_digits_are_a_text_id_not_an_article_number(import_dir, sections):
+    status, _, err = run_import(write(import_dir, article_line(id="²")))
+    assert status == 0, err
+    article = ArticlePage.objects.get(legacy_idxno="²")
+    assert article.slug == str(article.article_number)
+
+
+def test_a_huge_number_does_not_break_numbering_for_editors(import_dir, sections):
+    run_import(write(import_dir, article_line(id="999999999999999")))
+    assert ArticlePage.objects.get(legacy_idxno="999999999999999").article_number == 10**15 - 1
+    editors_article = add_article(sections["daejeon"], title="편집자 기사")
+    assert editors_article.article_number == 10**15
+
+
+def test_a_rolled_back_line_leaves_no_photo_file_behind(
+    import_dir, sections, settings, monkeypatch
+):
+    """Photos are stored before the page is written; when the write fails, they go too."""
+    from django.db import DatabaseError
+
+    from news import bulk_pages
+
+    def database_refuses(*args, **kwargs):
+        raise DatabaseError("디스크가 가득 찼습니다")
+
+    monkeypatch.setattr(bulk_pages, "add_articles", database_refuses)
+    monkeypatch.setattr(ArticlePage, "save_revision", database_refuses)
+    stored = settings.MEDIA_ROOT / "original_images"
+    before = set(stored.glob("*")) if stored.exists() else set()
+
+    status, _, err = run_import(write(import_dir, article_line()))
+
+    assert status == 1 and "디스크가 가득 찼습니다" in err
+    assert (set(stored.glob("*")) if stored.exists() else set()) == before
+    assert not NewsImage.objects.exists() and not ArticlePage.objects.exists()

@@ -64,10 +64,11 @@ def test_404_page_is_in_korean(client, every_page):
     assert "페이지를 찾을 수 없습니다" in html
 
 
-def test_500_page_is_in_korean_and_needs_no_database(settings, home, masthead):
+def test_500_page_is_in_korean_and_needs_no_database(db, django_assert_num_queries):
     from django.template import loader
 
-    html = loader.get_template("500.html").render({})
+    with django_assert_num_queries(0):
+        html = loader.get_template("500.html").render({})
     assert "일시적인 오류가 발생했습니다" in html
     assert '<html lang="ko">' in html
 
@@ -102,3 +103,20 @@ def test_no_request_leaves_our_host(client, every_page):
         assert sources, url
         external = [source for source in sources if source.startswith(("http:", "https:", "//"))]
         assert not external, (url, external)
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("대전", 200, None),
+        ("%00", 400, "쓸 수 없는 문자"),
+        ("가" * 101, 400, "100자 이내"),
+        ("대전&page=abc", 200, None),
+        ("대전&page=99999", 200, None),
+    ],
+)
+def test_search_never_fails_on_odd_input(client, every_page, query, status, message):
+    response = client.get(f"/search/?q={query}")
+    assert response.status_code == status
+    if message:
+        assert message in response.content.decode()

@@ -52,7 +52,6 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware: static files skip sessions, CSRF and auth.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,8 +88,11 @@ def database_from_environment():
 
         url = database_url_or_exit()
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if not config.get("HOST") and "host" in config.get("OPTIONS", {}):
+        # A Unix socket given as ?host=/path: make it the HOST that dbshell and pg tools use.
+        config["HOST"] = config["OPTIONS"].pop("host")
     if not config["ENGINE"].endswith("postgresql"):
-        raise SystemExit("DATABASE_URL must point at PostgreSQL (postgres://…).")
+        raise SystemExit("DATABASE_URL은 PostgreSQL 주소여야 합니다 (postgres://…).")
     return config
 
 

@@ -7,7 +7,9 @@ from .base import database_from_environment
 
 for _name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not os.environ.get(_name, "").strip():
-        raise SystemExit(f"{_name} is not set: production settings refuse to start without it.")
+        raise SystemExit(
+            f"환경 변수 {_name}이(가) 없습니다: 운영 설정은 이 값 없이 시작하지 않습니다."
+        )
 
 DATABASES = {"default": database_from_environment()}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -20,6 +20,27 @@
     });
   }
 
+  if (navigator.share) {
+    document.querySelectorAll(".share__native").forEach(function (item) {
+      item.hidden = false;
+      item.querySelector("button").addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        navigator.share({
+          title: button.getAttribute("data-share-title"),
+          url: button.getAttribute("data-share-url")
+        }).catch(function () { /* the reader closed the share sheet */ });
+      });
+    });
+  }
+
+  document.querySelectorAll(".article-embed__play").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var embed = button.closest(".article-embed");
+      embed.appendChild(embed.querySelector("template").content.cloneNode(true));
+      button.remove();
+    });
+  });
+
   document.querySelectorAll(".share__copy").forEach(function (button) {
     button.addEventListener("click", function () {
       var url = button.getAttribute("data-copy-url");

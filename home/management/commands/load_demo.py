@@ -2,6 +2,7 @@
 
 import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -121,7 +122,14 @@ DEMO_EDITOR_PASSWORD = "chungcheong-demo"
 class Command(BaseCommand):
     help = "데모 충청신문(매체정보, 섹션, 안내 페이지, 기사)을 만듭니다. 여러 번 실행해도 같습니다."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-articles",
+            action="store_true",
+            help="매체정보, 섹션, 안내 페이지만 만듭니다 (빈 신문에 기사를 가져올 때)",
+        )
+
+    def handle(self, *args, without_articles=False, **options):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None or not isinstance(site.root_page.specific, HomePage):
             raise CommandError(
@@ -132,20 +140,27 @@ class Command(BaseCommand):
             self.masthead(site)
             self.sections(home)
             self.standard_pages(home)
-        call_command("import_articles", str(DEMO_DIR / "articles.jsonl"), stdout=self.stdout)
-        self.reporter_details()
+        if not without_articles:
+            call_command("import_articles", str(DEMO_DIR / "articles.jsonl"), stdout=self.stdout)
+            self.reporter_details()
         self.stdout.write(self.style.SUCCESS("데모 충청신문을 준비했습니다."))
         if settings.EMBEDDED_DATABASE:
             self.editor_account()
 
     def masthead(self, site):
         Masthead.objects.update_or_create(site=site, defaults=MASTHEAD)
+        # Canonical and share links use the site's address: make it the one we serve on.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
+        site.site_name = MASTHEAD["title"]
+        site.save()
 
     def sections(self, home):
         for slug, title, description, children in SECTIONS:
             section = self.section(home, slug, title, description)
             for child_slug, child_title in children:
-                self.section(section, child_slug, child_title, f"{title} › {child_title} 소식")
+                self.section(section, child_slug, child_title, f"{child_title} 지역 소식")
 
     def section(self, parent, slug, title, description):
         existing = parent.get_children().filter(slug=slug).first()
@@ -171,14 +186,14 @@ class Command(BaseCommand):
 
     def editor_account(self):
         User = get_user_model()
-        user, created = User.objects.get_or_create(
+        user, _created = User.objects.get_or_create(
             username=DEMO_EDITOR_USERNAME,
             defaults={"email": "editor@dailycc.net", "first_name": "편집국", "last_name": ""},
         )
-        if created:
-            user.is_staff = user.is_superuser = True
-            user.set_password(DEMO_EDITOR_PASSWORD)
-            user.save()
+        # Always the printed password, even if someone changed it since.
+        user.is_staff = user.is_superuser = user.is_active = True
+        user.set_password(DEMO_EDITOR_PASSWORD)
+        user.save()
         self.stdout.write(
             f"관리자 화면: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
             f"아이디: {DEMO_EDITOR_USERNAME}  비밀번호: {DEMO_EDITOR_PASSWORD}"
