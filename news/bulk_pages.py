@@ -69,6 +69,7 @@ def add_articles(pages_by_section):
     for page in pages:
         page.latest_revision_created_at = now
         page.has_unpublished_changes = not page.live
+        page.comments = []  # a new page has no editor comments; saves a query per revision
 
     # Page rows first (their ids are the articles' primary keys), then the article rows.
     Page.objects.bulk_create(pages)

@@ -23,7 +23,9 @@ from PIL import Image as PILImage
 from taggit.models import Tag
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.log_actions import log
+from wagtail.models import Collection
 from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backends
 from wagtail.utils.file import hash_filelike
 
 from . import bulk_pages
@@ -132,6 +134,7 @@ class ArticleImporter:
         self._tag_cache = {}
         self._image_pks = {}
         self._new_files = []  # photo files written for the batch or line in progress
+        self._root_collection_id = None
         self._html_cleaner = ContentstateConverter(PARAGRAPH_FEATURES)
 
     def import_lines(self, lines, progress=None):
@@ -268,6 +271,7 @@ class ArticleImporter:
     def _create_in_bulk(self, articles, report):
         pages_by_section = {}
         with transaction.atomic():
+            self._store_photos_in_bulk(articles)
             for article in articles:
                 page = ArticlePage(
                     article_number=article["number"],
@@ -609,6 +613,41 @@ class ArticleImporter:
             return {**value, "image": self._stored_image(value["image"])}
         return value
 
+    def _store_photos_in_bulk(self, articles):
+        """Upload a batch's new photos with one INSERT and one search-index write."""
+        sources = {}
+        for article in articles:
+            for source in _photo_sources(article):
+                if source.digest not in self._image_pks:
+                    sources.setdefault(source.digest, source)
+        if not sources:
+            return
+        self._image_pks.update(
+            NewsImage.objects.filter(file_hash__in=list(sources)).values_list("file_hash", "pk")
+        )
+        if self._root_collection_id is None:
+            self._root_collection_id = Collection.get_first_root_node().pk
+        images = []
+        for digest, source in sources.items():
+            if digest in self._image_pks:
+                continue
+            image = NewsImage(
+                title=(source.caption or source.path.stem)[:255],
+                default_caption=source.caption,
+                default_credit=source.credit,
+                collection_id=self._root_collection_id,
+                file_hash=digest,
+                file_size=source.path.stat().st_size,
+            )
+            with source.path.open("rb") as file:
+                image.file.save(source.path.name, ImageFile(file), save=False)
+            self._new_files.append(image.file.name)
+            images.append(image)
+        NewsImage.objects.bulk_create(images)
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(NewsImage, images)
+        self._image_pks.update((image.file_hash, image.pk) for image in images)
+
     def _stored_image(self, source):
         """The image with this file's contents, uploading it once however often it is used."""
         if source.digest in self._image_pks:
@@ -675,6 +714,14 @@ def next_article_numbers(count):
             "SELECT nextval(%s) FROM generate_series(1, %s)", [ARTICLE_NUMBER_SEQUENCE, count]
         )
         return [row[0] for row in cursor.fetchall()]
+
+
+def _photo_sources(article):
+    for kind, value in article["body"]:
+        if kind == "image":
+            yield value["image"]
+    if article["main_image"]:
+        yield article["main_image"]
 
 
 def _contains_nul(value):
