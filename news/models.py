@@ -147,7 +147,7 @@ class SectionPage(Page):
         # get_page() turns any ?page= (text, negative, past the end) into a real page.
         context["articles"] = paginator.get_page(request.GET.get("page"))
         context["breadcrumbs"] = self.breadcrumbs()
-        context["subsections"] = self.get_children().live().type(SectionPage).specific()
+        context["subsections"] = self.get_children().live().type(SectionPage)
         return context
 
     def breadcrumbs(self):
@@ -398,10 +398,10 @@ class ArticlePage(Page):
     def section(self):
         return self.get_parent().specific
 
-    def more_from_section(self, count=6):
+    def more_from_section(self, section, count=6):
         """`충청신문 기사 더보기`: the latest other articles of the section, else of the paper."""
         others = ArticlePage.objects.listed().exclude(pk=self.pk)
-        more = list(others.child_of(self.get_parent())[:count])
+        more = list(others.child_of(section)[:count])
         return more or list(others.descendant_of(self.get_site().root_page)[:count])
 
     def get_context(self, request, *args, **kwargs):
@@ -409,7 +409,7 @@ class ArticlePage(Page):
         section = self.get_parent().specific
         context["section"] = section
         context["breadcrumbs"] = section.breadcrumbs()
-        context["more_articles"] = self.more_from_section()
+        context["more_articles"] = self.more_from_section(section)
         context["share_url"] = self.full_url
         return context
 

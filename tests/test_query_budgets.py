@@ -17,7 +17,7 @@ from news.models import ArticlePage, ArticleReporter, Reporter, SectionPage
 # the article counts its photo's rendition (the renditions cache is emptied first).
 BUDGETS = {
     "front": 19,
-    "section": 19,
+    "section": 18,
     "article": 22,
     "article in subsection": 24,
     "standard": 12,
