@@ -17,6 +17,7 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import DatabaseError, connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape
 from PIL import Image as PILImage
@@ -625,8 +626,6 @@ class ArticleImporter:
         self._image_pks.update(
             NewsImage.objects.filter(file_hash__in=list(sources)).values_list("file_hash", "pk")
         )
-        if self._root_collection_id is None:
-            self._root_collection_id = Collection.get_first_root_node().pk
         images = []
         for digest, source in sources.items():
             if digest in self._image_pks:
@@ -635,7 +634,7 @@ class ArticleImporter:
                 title=(source.caption or source.path.stem)[:255],
                 default_caption=source.caption,
                 default_credit=source.credit,
-                collection_id=self._root_collection_id,
+                collection_id=self._root_collection(),
                 file_hash=digest,
                 file_size=source.path.stat().st_size,
             )
@@ -644,14 +643,23 @@ class ArticleImporter:
             self._new_files.append(image.file.name)
             images.append(image)
         NewsImage.objects.bulk_create(images)
+        prefetch_related_objects(images, "tags")  # one query, not one per image for its index
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(NewsImage, images)
         self._image_pks.update((image.file_hash, image.pk) for image in images)
 
+    def _root_collection(self):
+        if self._root_collection_id is None:
+            self._root_collection_id = Collection.get_first_root_node().pk
+        return self._root_collection_id
+
     def _stored_image(self, source):
         """The image with this file's contents, uploading it once however often it is used."""
         if source.digest in self._image_pks:
-            return NewsImage(pk=self._image_pks[source.digest])  # a reference is all a block needs
+            # A reference is all a block needs; the collection saves the query for its default.
+            return NewsImage(
+                pk=self._image_pks[source.digest], collection_id=self._root_collection()
+            )
         image = NewsImage.objects.filter(file_hash=source.digest).first()
         if image is None:
             with source.path.open("rb") as file:

@@ -5,13 +5,14 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from newsroom import KST, add_article, add_section, make_image
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from home.models import Masthead
-from news.models import Reporter
+from news.models import ARTICLE_NUMBER_SEQUENCE, Reporter
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,6 +20,15 @@ def test_media_root():
     """Uploaded test photos go to a per-run folder, removed when the run ends."""
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def fresh_article_numbers(request):
+    """Sequences ignore rollbacks: start every test's article numbers where a new site does."""
+    if "db" in request.fixturenames:
+        request.getfixturevalue("db")
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER SEQUENCE {ARTICLE_NUMBER_SEQUENCE} RESTART")
 
 
 @pytest.fixture

@@ -1,0 +1,86 @@
+"""The site's search backend writes the same index as Wagtail's, with fewer reads and queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresSearchBackend
+from newsroom import add_article, make_image
+from wagtail.rich_text import RichText
+from wagtail.search.backends import get_search_backend
+
+from news.models import ArticlePage, NewsImage
+from search.backend import NewsroomSearchBackend
+
+COLUMNS = ("title", "autocomplete", "body", "title_text", "body_text")
+
+
+def index_rows(model):
+    """The model's index rows as text, by object id."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT object_id, {', '.join(f'{c}::text' for c in COLUMNS)}, title_norm "
+            f"FROM {IndexEntry._meta.db_table} WHERE object_id = ANY(%s)",
+            [[str(obj.pk) for obj in model.objects.all()]],
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def reindex(backend, model, objs):
+    IndexEntry.objects.all().delete()
+    backend.add_bulk(model, objs)
+    return index_rows(model)
+
+
+@pytest.fixture
+def articles(sections, reporter):
+    photo = make_image(caption="대전역 광장")
+    return [
+        add_article(
+            sections["politics"],
+            title="세종시는 정부세종청사 인근에 국가산단을 조성한다",
+            subtitle="스마트 산업단지",
+            lead="세종시가 28일 밝혔다.",
+            reporters=[reporter],
+            tags=["세종", "산단"],
+            body=[
+                ("paragraph", RichText("<p>충남대 연구팀은 <b>5G</b> 기술을 개발했다.</p>")),
+                ("image", {"image": photo, "caption": "대전역", "credit": "충청신문"}),
+                ("subheading", "유성구 관광객"),
+            ],
+        ),
+        add_article(sections["daejeon"], title="한남대와 대전산업단지 협약"),
+    ]
+
+
+def test_it_is_the_default_backend():
+    assert isinstance(get_search_backend(), NewsroomSearchBackend)
+
+
+def test_it_writes_the_rows_wagtails_backend_writes(articles):
+    stock = PostgresSearchBackend({})
+    ours = get_search_backend()
+    pages = list(ArticlePage.objects.all())
+    assert reindex(ours, ArticlePage, pages) == reindex(stock, ArticlePage, pages)
+
+    images = list(NewsImage.objects.all())
+    images[0].tags.add("대전역")
+    assert reindex(ours, NewsImage, images) == reindex(stock, NewsImage, images)
+
+
+def test_title_norms_are_set_for_the_rows_written(articles):
+    rows = reindex(get_search_backend(), ArticlePage, list(ArticlePage.objects.all()))
+    assert all(row[-1] != 1.0 for row in rows.values())
+    assert len({row[-1] for row in rows.values()}) == 2  # titles of different lengths
+
+
+def test_indexing_reads_each_related_field_once_per_object(sections):
+    images = [make_image(title=f"사진 {n}") for n in range(6)]
+    with CaptureQueriesContext(connection) as queries:
+        get_search_backend().add_bulk(NewsImage, images)
+    tag_reads = [q for q in queries if "taggit_tag" in q["sql"]]
+    assert len(tag_reads) == len(images)  # Wagtail's indexer reads each image's tags 5 times
+
+
+def test_a_search_finds_an_indexed_article(articles):
+    results = ArticlePage.objects.live().search("국가산단을")
+    assert [page.pk for page in results] == [articles[0].pk]
