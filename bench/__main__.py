@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import import_archive
+from bench import import_archive, search_korean
 
-BENCHMARKS = {"import": import_archive.run}
+BENCHMARKS = {"import": import_archive.run, "search": search_korean.run}
 
 
 def main(names):

@@ -74,18 +74,19 @@ def empty_site(url, name):
     return database, media
 
 
-def corpus():
-    folder = WORK / f"corpus-{ARTICLES}-seed{SEED}"
+def corpus_file(count):
+    """The generated corpus of `count` articles, made once and kept under var/bench/."""
+    folder = WORK / f"corpus-{count}-seed{SEED}"
     path = folder / "articles.jsonl"
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        print(f"말뭉치 생성: {ARTICLES:,}건 → {path}", flush=True)
+        print(f"말뭉치 생성: {count:,}건 → {path}", flush=True)
         subprocess.run(
             [
                 sys.executable,
                 "manage.py",
                 "generate_articles",
-                str(ARTICLES),
+                str(count),
                 "--seed",
                 str(SEED),
                 "-o",
@@ -95,7 +96,12 @@ def corpus():
             cwd=ROOT,
             check=True,
         )
-    sample = folder / f"sample-{SAMPLE}.jsonl"
+    return path
+
+
+def corpus():
+    path = corpus_file(ARTICLES)
+    sample = path.parent / f"sample-{SAMPLE}.jsonl"
     with path.open("rb") as source, sample.open("wb") as out:
         for _ in range(SAMPLE):
             out.write(source.readline())
@@ -143,7 +149,7 @@ def run():
 
 
 def print_table(title, rows):
-    widths = [max(len(str(row[i])) for row in rows) for i in range(3)]
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     print(f"\n## {title}")
     for row in rows:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))

@@ -280,13 +280,18 @@ class ArticlePage(Page):
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
+    # Boosts are weight levels in search.backend: 5 → B, 2 → C (the title is always A).
     search_fields = [
         *Page.search_fields,
-        index.SearchField("subtitle"),
-        index.SearchField("lead"),
-        index.SearchField("body"),
+        index.SearchField("subtitle", boost=5),
+        index.SearchField("lead", boost=5),
+        index.SearchField("body", boost=2),  # paragraphs, subheadings, quotes, photo captions
+        index.RelatedFields("tags", [index.SearchField("name", boost=5)]),
+        index.RelatedFields(
+            "article_reporters",
+            [index.RelatedFields("reporter", [index.SearchField("name", boost=2)])],
+        ),
         index.FilterField("article_type"),
-        index.FilterField("first_published_at"),
     ]
 
     content_panels = [

@@ -1,109 +1,129 @@
-"""The site's search backend: Wagtail's PostgreSQL backend (modelsearch), made for bulk writes.
+"""The site's search backend: Wagtail's PostgreSQL backend (modelsearch) with Korean analysis.
 
-Wagtail's `ObjectIndexer` reads each search field of an object five times (for the
-title, body and autocomplete vectors and the two plain-text copies), and a
-RelatedFields field runs its query each time. Indexing an archive of 100,000
-articles spent a third of its time there. This backend reads every field once per
-object, writes a batch of index rows with one INSERT whose vectors PostgreSQL
-builds from plain text parameters, and updates the title norms of those rows only.
+Text is analysed in Python by search.analysis and stored as ready-made tsvectors
+(with a GIN index on them, from Wagtail's own IndexEntry table); queries go
+through the same analysis into tsqueries. Every Wagtail search API goes
+through here: page search, the admin's search, the API's `?search=`,
+autocomplete and search promotions.
+
+Besides analysis, three things differ from Wagtail's backend:
+- each object's search fields are read once, not five times (a RelatedFields
+  field ran its query each time), and only the rows written get their title
+  norm updated: an archive import spent a third of its time there;
+- field weights come from fixed boost levels (WEIGHT_FOR_BOOST; a title is A),
+  not from all boosts in the project, so another app's model cannot shift ours;
+- ranking is ts_rank_cd (proximity-aware) times a recency decay with a floor
+  (settings SEARCH_RECENCY_HALF_LIFE_DAYS and SEARCH_RECENCY_FLOOR) for pages.
 """
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models.functions import Coalesce, Greatest, Now, Power
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,  # the index table of whichever app provides it (wagtail.search here)
     ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
 )
 from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
+from wagtail.models import Page
+
+from .analysis import tsvector
+from .dictionary import current_analyzer, current_query_builder
+
+# Boost → tsvector weight. ts_rank_cd's weights for D, C, B, A are RANK_WEIGHTS.
+WEIGHT_FOR_BOOST = ((10, "A"), (5, "B"), (2, "C"), (0, "D"))
+RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
+RANK_NORMALIZATION = 1 | 32  # divide by 1 + log(length), then rank/(rank+1)
+
+
+def weight_for_boost(boost):
+    for minimum, weight in WEIGHT_FOR_BOOST:
+        if (boost or 0) >= minimum:
+            return weight
+    return "D"
 
 
 class NewsroomIndexer(ObjectIndexer):
-    """An ObjectIndexer that extracts an object's searchable text once."""
+    """Extracts an object's searchable text once and analyses it into tsvector text."""
+
+    def __init__(self, obj, backend, analyzer):
+        super().__init__(obj, backend)
+        self.analyzer = analyzer
 
     @cached_property
     def prepared(self):
-        return [
-            prepared
-            for field in self.search_fields
-            for prepared in self.prepare_field(self.obj, field)
-        ]
+        prepared = []
+        for search_field in self.search_fields:
+            for field, _weight, text in self.prepare_field(self.obj, search_field):
+                if text.strip():
+                    is_title = getattr(field, "field_name", None) == "title"
+                    weight = "A" if is_title else weight_for_boost(getattr(field, "boost", None))
+                    prepared.append((field, weight, text.strip()))
+        return prepared
 
-    def texts(self, *, title, autocomplete=False):
-        """(text, weight) pairs of the search fields that are (or are not) the title."""
+    def texts(self, *, title=False, autocomplete=False):
+        """(text, weight) pairs of the title fields, the other fields, or the autocomplete ones."""
         pairs = []
         for field, weight, text in self.prepared:
             if autocomplete:
                 wanted = isinstance(field, AutocompleteField)
             else:
                 wanted = isinstance(field, SearchField) and (field.field_name == "title") == title
-            text = text.strip()
-            if wanted and text:
+            if wanted:
                 pairs.append((text, weight))
         return pairs
 
     @cached_property
-    def title_texts(self):
-        return self.texts(title=True)
+    def title(self):
+        return tsvector(self.texts(title=True), self.analyzer)
 
     @cached_property
-    def body_texts(self):
-        return self.texts(title=False)
+    def body(self):
+        return tsvector(self.texts(), self.analyzer)
 
     @cached_property
-    def autocomplete_texts(self):
-        return self.texts(title=False, autocomplete=True)
+    def autocomplete(self):
+        return tsvector([(text, "D") for text, _ in self.texts(autocomplete=True)], self.analyzer)
 
     @cached_property
     def title_text(self):
-        return " ".join(text for text, _weight in self.title_texts)
+        return " ".join(text for text, _weight in self.texts(title=True))
 
     @cached_property
     def body_text(self):
-        return " ".join(text for text, _weight in self.body_texts)
+        return " ".join(text for text, _weight in self.texts())
 
 
 class NewsroomIndex(PostgresIndex):
-    indexer_class = NewsroomIndexer
-
-    def vector_sql(self, texts, config):
-        """SQL and parameters for a weighted tsvector of `texts` (config None: the server's)."""
-        if not texts:
-            return "''::tsvector", []
-        if config is None:
-            one, params = "setweight(to_tsvector(%s), %s)", [v for pair in texts for v in pair]
-        else:
-            one = "setweight(to_tsvector(%s::regconfig, %s), %s)"
-            params = [value for text, weight in texts for value in (config, text, weight)]
-        return " || ".join([one] * len(texts)), params
-
     def add_items(self, model, objs):
         if not model.get_search_fields():
             return
-        indexers = [self.indexer_class(obj, self.backend) for obj in objs]
+        analyzer = current_analyzer()
+        indexers = [NewsroomIndexer(obj, self.backend, analyzer) for obj in objs]
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
-        config = self.backend.config
-        autocomplete_config = self.backend.autocomplete_config
-        rows, params = [], []
+        params = []
         for indexer in indexers:
-            title_sql, title_params = self.vector_sql(indexer.title_texts, config)
-            body_sql, body_params = self.vector_sql(indexer.body_texts, config)
-            autocomplete_sql, autocomplete_params = self.vector_sql(
-                indexer.autocomplete_texts, autocomplete_config
-            )
-            rows.append(f"(%s, %s, {title_sql}, {autocomplete_sql}, {body_sql}, 1.0, %s, %s)")
-            params += [content_type_pk, indexer.id, *title_params, *autocomplete_params]
-            params += [*body_params, indexer.title_text, indexer.body_text]
+            params += [content_type_pk, indexer.id, indexer.title, indexer.autocomplete]
+            params += [indexer.body, indexer.title_text, indexer.body_text]
+        rows = ", ".join(
+            ["(%s, %s, %s::tsvector, %s::tsvector, %s::tsvector, 1.0, %s, %s)"] * len(indexers)
+        )
+        table = IndexEntry._meta.db_table
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                INSERT INTO {IndexEntry._meta.db_table}
-                    (content_type_id, object_id, title, autocomplete, body, title_norm,
-                     title_text, body_text)
-                VALUES {", ".join(rows)}
+                INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body,
+                                     title_norm, title_text, body_text)
+                VALUES {rows}
                 ON CONFLICT (content_type_id, object_id)
                 DO UPDATE SET title = EXCLUDED.title,
                               title_norm = 1.0,
@@ -118,18 +138,124 @@ class NewsroomIndex(PostgresIndex):
             # 1.0 after every write; the rows just written are known.
             cursor.execute(
                 f"""
-                UPDATE {IndexEntry._meta.db_table}
-                SET title_norm = (
-                    SELECT AVG(LENGTH(title)) FROM {IndexEntry._meta.db_table}
-                    WHERE LENGTH(title) > 0
-                ) / LENGTH(title)
+                UPDATE {table}
+                SET title_norm = (SELECT AVG(LENGTH(title)) FROM {table} WHERE LENGTH(title) > 0)
+                                 / LENGTH(title)
                 WHERE content_type_id = %s AND object_id = ANY(%s) AND LENGTH(title) > 0
                 """,
                 [content_type_pk, [indexer.id for indexer in indexers]],
             )
 
 
+class TSQuery(SearchQuery):
+    """A tsquery given as text (no parser or dictionary in between): `'세종' <-> '종시'`."""
+
+    def __init__(self, text, *, invert=False):
+        super().__init__(Value(text), invert=invert)
+        self.text = text
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql = "%s::tsquery"
+        if self.invert:
+            sql = f"!!({sql})"
+        return sql, [self.text]
+
+
+class KoreanQueryMixin:
+    """Turns Wagtail's query objects into tsqueries through the Korean analysis."""
+
+    LAST_TERM_IS_PREFIX = False
+
+    @cached_property
+    def query_builder(self):
+        return current_query_builder()
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText | Phrase):
+            text = self.query_builder.tsquery(
+                query.query_string,
+                prefix=self.LAST_TERM_IS_PREFIX,
+                operator="|" if getattr(query, "operator", "and") == "or" else "&",
+            )
+            # No searchable word (only particles or punctuation): an empty tsquery
+            # matches nothing, without an error.
+            return TSQuery(text or "", invert=invert)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        if isinstance(query, PlainText | Phrase):
+            rank = SearchRank(
+                vector,
+                self.build_tsquery(query, config=config),
+                weights=RANK_WEIGHTS,
+                cover_density=True,
+                normalization=Value(RANK_NORMALIZATION),
+            )
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
+
+    def get_search_vectors(self, search_query):
+        # Always the analysed index columns: Wagtail's per-field vectors would run
+        # PostgreSQL's own parser on the raw text, which knows no Korean.
+        vectors = self.get_index_vectors(search_query)
+        if self.fields is not None and set(self.fields) == {"title"}:
+            vectors = vectors[:1]
+        return vectors
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not isinstance(self.query, PlainText | Phrase | And | Or | Not) or (
+            isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
+        ):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        # `title @@ q OR body @@ q` lets PostgreSQL use each column's GIN index;
+        # Wagtail's `(title || body) @@ q` makes it read every index row.
+        matches = Q()
+        for vector, _boost in vectors:
+            matches |= Q(**{vector.name: search_query})
+        return self._apply_ordering_and_scoring(
+            self.queryset.filter(matches),
+            self._build_rank_expression(vectors, config),
+            start,
+            stop,
+            score_field,
+        )
+
+    def _build_rank_expression(self, vectors, config):
+        rank = super()._build_rank_expression(vectors, config)
+        if issubclass(self.queryset.model, Page):
+            rank = rank * recency()
+        return rank
+
+
+def recency():
+    """1 for a page published now, halving every half-life, never below the floor."""
+    age_days = Func(
+        Now() - Coalesce(F("first_published_at"), Now()),
+        function="EXTRACT",
+        template="EXTRACT(EPOCH FROM %(expressions)s) / 86400.0",
+        output_field=FloatField(),
+    )
+    half_life = float(settings.SEARCH_RECENCY_HALF_LIFE_DAYS)
+    return Greatest(
+        Power(Value(0.5), age_days / Value(half_life)),
+        Value(float(settings.SEARCH_RECENCY_FLOOR)),
+        output_field=FloatField(),
+    )
+
+
+class KoreanSearchQueryCompiler(KoreanQueryMixin, PostgresSearchQueryCompiler):
+    pass
+
+
+class KoreanAutocompleteQueryCompiler(KoreanQueryMixin, PostgresAutocompleteQueryCompiler):
+    LAST_TERM_IS_PREFIX = True
+
+
 class NewsroomSearchBackend(PostgresSearchBackend):
+    query_compiler_class = KoreanSearchQueryCompiler
+    autocomplete_query_compiler_class = KoreanAutocompleteQueryCompiler
     index_class = NewsroomIndex
 
 

@@ -153,9 +153,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("ko", "한국어")]
 WAGTAILIMAGES_IMAGE_MODEL = "news.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+# Korean-aware PostgreSQL search (search/backend.py, design.md §3).
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backend"},
 }
+# Ranking: relevance × 0.5^(age / half-life), never below the floor, so this
+# week's story outranks an equally relevant old one and old exact matches still show.
+SEARCH_RECENCY_HALF_LIFE_DAYS = 180
+SEARCH_RECENCY_FLOOR = 0.25
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reader-facing date and time, always in KST: 2022.04.07 16:33

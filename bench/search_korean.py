@@ -1,0 +1,179 @@
+"""Korean search against Wagtail's stock database backend (`simple`), on the same corpus.
+
+For each corpus size (BENCH_SEARCH_ARTICLES, default 10,000 and 100,000) the
+corpus from `generate_articles` is imported into an empty site (indexed by our
+backend), copied to a second database, and reindexed there by Wagtail's stock
+backend. The same queries then run against both, in worker processes
+(bench/search_worker.py) so each backend has a process of its own.
+
+The queries are the bare forms of words that the corpus only ever writes with a
+particle attached (`협약` where the text has `협약을`, `협약에`, never `협약`);
+an article is relevant when it has such a form. The ground truth comes from
+plain string matching, not from either analyser.
+"""
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from bench.import_archive import ROOT, corpus_file, empty_site, manage, print_table, server_url
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SEARCH_ARTICLES", "10000,100000").split(",")]
+QUERIES = int(os.environ.get("BENCH_SEARCH_QUERIES", "200"))
+# Particles that follow nouns (은/는/의/나 also end verbs or words: 소통하는, 본회의).
+PARTICLES = sorted(
+    "을 를 이 가 에 에서 으로 로 와 과 도 만 까지 부터 에게 보다 처럼 에서는 에서도 으로는 에는 에도".split(),
+    key=len,
+    reverse=True,
+)
+VERB_LIKE_ENDINGS = ("하", "되", "기", "지", "인")
+HANGUL = re.compile(r"[가-힣]{2,}")
+TAGS = re.compile(r"<[^>]+>")
+EDGE_PUNCTUATION = "\"'“”‘’()[]<>.,·!?:;…"
+TARGETS = {"recall": 0.95, "p95_ms": 50, "p95_ratio": 1.5, "analysis_ms": 10, "reindex_min": 15}
+
+
+def article_text(article):
+    parts = [article.get(key) or "" for key in ("title", "subtitle", "lead")]
+    for block in article["body"]:
+        for key in ("text", "html", "caption", "attribution"):
+            if isinstance(block.get(key), str):
+                parts.append(TAGS.sub(" ", block[key]))
+    return " ".join(parts)
+
+
+def build_queries(path, count):
+    """Bare words seen only with particles, and the articles that contain them."""
+    with_particle, bare = defaultdict(set), set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            for token in article_text(article).split():
+                token = token.strip(EDGE_PUNCTUATION)
+                if HANGUL.fullmatch(token):
+                    bare.add(token)
+                for particle in PARTICLES:
+                    stem = token[: -len(particle)]
+                    if token.endswith(particle) and HANGUL.fullmatch(stem):
+                        with_particle[stem].add(article["id"])
+                        break
+    candidates = [
+        stem
+        for stem, ids in with_particle.items()
+        if stem not in bare
+        and 2 <= len(ids) <= 500
+        and len(stem) >= 2
+        and not stem.endswith(VERB_LIKE_ENDINGS)
+    ]
+    candidates.sort(key=lambda stem: hashlib.sha1(stem.encode()).hexdigest())
+    return {stem: sorted(with_particle[stem]) for stem in candidates[:count]}
+
+
+def copy_database(url, source, target):
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    return urlunsplit(parts._replace(path=f"/{target}"))
+
+
+def worker(database, media, backend, task, queries, corpus):
+    with tempfile.TemporaryDirectory() as folder:
+        queries_file = os.path.join(folder, "queries.json")
+        out_file = os.path.join(folder, "out.json")
+        with open(queries_file, "w", encoding="utf-8") as out:
+            json.dump(queries, out, ensure_ascii=False)
+        env = {
+            **os.environ,
+            "DATABASE_URL": database,
+            "MEDIA_ROOT": str(media),
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        }
+        subprocess.run(
+            [sys.executable, "-m", "bench.search_worker", backend, task, queries_file, out_file]
+            + [str(corpus)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        with open(out_file, encoding="utf-8") as result:
+            return json.load(result)
+
+
+def measure(size, url):
+    path = corpus_file(size)
+    queries = build_queries(path, QUERIES)
+    print(f"검색 벤치마크: 기사 {size:,}건, 질의 {len(queries)}개", flush=True)
+    name = f"chungcheong_bench_search_{size}"
+    korean_db, media = empty_site(url, name)
+    manage(korean_db, media, "import_articles", str(path), "--quiet")
+    started = time.monotonic()
+    manage(korean_db, media, "update_index")
+    korean_reindex = time.monotonic() - started
+    stock_db = copy_database(url, name, f"{name}_stock")
+    stock = worker(stock_db, media, "stock", "reindex", queries, path)
+    stock.update(worker(stock_db, media, "stock", "queries", queries, path))
+    korean = worker(korean_db, media, "korean", "queries", queries, path)
+    korean.update(worker(korean_db, media, "korean", "analysis", queries, path))
+    korean["reindex_seconds"] = korean_reindex
+    return korean, stock
+
+
+def run():
+    url = server_url()
+    failures = []
+    for size in SIZES:
+        korean, stock = measure(size, url)
+        ratio = korean["p95_ms"] / stock["p95_ms"] if stock["p95_ms"] else float("inf")
+        rows = [
+            ("항목", "한국어 검색", "Wagtail 기본(simple)", "목표"),
+            ("재현율(조사 뗀 낱말)", f"{korean['recall']:.3f}", f"{stock['recall']:.3f}", "≥ 0.95"),
+            ("질의 지연 p50", f"{korean['p50_ms']:.1f} ms", f"{stock['p50_ms']:.1f} ms", ""),
+            (
+                "질의 지연 p95",
+                f"{korean['p95_ms']:.1f} ms",
+                f"{stock['p95_ms']:.1f} ms",
+                f"≤ 50 ms, 기본의 1.5배 이하 (지금 {ratio:.2f}배)",
+            ),
+            (
+                "기사 1건 분석 (중앙값)",
+                f"{korean['analysis_ms']:.2f} ms",
+                "PostgreSQL 안",
+                "≤ 10 ms",
+            ),
+            (
+                "전체 색인 다시 만들기",
+                f"{korean['reindex_seconds'] / 60:.1f}분",
+                f"{stock['reindex_seconds'] / 60:.1f}분",
+                "≤ 15분 (100,000건)",
+            ),
+            (
+                "웹 프로세스 메모리 (검색 1,000번 뒤)",
+                f"{korean['rss_mb']:.0f} MB",
+                f"{stock['rss_mb']:.0f} MB",
+                "≤ 250 MB",
+            ),
+        ]
+        print_table(f"bench search — 기사 {size:,}건", rows)
+        if korean["recall"] < TARGETS["recall"] or korean["analysis_ms"] > TARGETS["analysis_ms"]:
+            failures.append(size)
+        if size >= 100_000 and (
+            korean["p95_ms"] > TARGETS["p95_ms"]
+            or ratio > TARGETS["p95_ratio"]
+            or korean["reindex_seconds"] > TARGETS["reindex_min"] * 60
+        ):
+            failures.append(size)
+        if korean["rss_mb"] > 250:
+            failures.append(size)
+    if failures:
+        sys.exit(f"목표에 못 미친 크기: {sorted(set(failures))}")

