@@ -16,4 +16,4 @@ RUN pip install --disable-pip-version-check . \
 
 USER news
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi:application", "--preload", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -25,7 +25,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
-from wagtail.search.backends import get_search_backends
+
+from search.backend import start_adding
 
 from .models import ArticlePage, ArticleReporter, ArticleTag
 
@@ -125,6 +126,8 @@ def add_articles(pages_by_section):
     # Ids first, so that every row goes in once, already linked, by COPY.
     for page, page_id in zip(pages, next_ids(Page._meta, len(pages)), strict=True):
         page.id = page.page_ptr_id = page_id
+    # The search analysis runs in worker processes while the rows below are written.
+    finish_indexing = start_adding(ArticlePage, pages)
     bylines, taggings = [], []
     for page in pages:
         for link in page.article_reporters.all():
@@ -197,5 +200,4 @@ def add_articles(pages_by_section):
         ),
     )
 
-    for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(ArticlePage, pages)
+    finish_indexing()

@@ -101,6 +101,7 @@ class KoreanAnalyzer:
 
     def __init__(self, user_words=()):
         self.user_words = {normalise(word)[0] for word in user_words if word.strip()}
+        self.user_word_list = tuple(sorted(self.user_words))  # hashable, for worker processes
         self._user_word_lengths = sorted({len(word) for word in self.user_words}, reverse=True)
 
     @classmethod
@@ -204,11 +205,17 @@ class KoreanAnalyzer:
     def terms(stem):
         return list(stem_terms(stem))
 
+    def stems(self, text):
+        """The stems of `text`'s words, in order (words() without the offsets)."""
+        if not text or not text.strip():
+            return []
+        return [stem for stem, _start, _end in self._stems(normalise(text)[0])]
+
     def tokens(self, text):
         """(term, position) pairs of `text`; one position between words, so phrases stay inside."""
         tokens, position = [], 1
-        for word in self.words(text):
-            for term in stem_terms(word.stem):
+        for stem in self.stems(text):
+            for term in stem_terms(stem):
                 tokens.append((term, min(position, MAX_POSITION)))
                 position += 1
             position += 1
@@ -266,13 +273,37 @@ def _phrase(terms, prefix):
 
 
 def tsvector(weighted_texts, analyzer):
-    """tsvector text for (text, weight) pairs, positions running on across them."""
+    """tsvector text for (text, weight) pairs, positions running on across them.
+
+    Positions as tokens() gives them, one gap between words and two between texts.
+    """
     positions = {}
-    offset = 0
+    position = 1
     for text, weight in weighted_texts:
-        last = 0
-        for term, position in analyzer.tokens(text):
-            last = min(offset + position, MAX_POSITION)
-            positions.setdefault(term, []).append(f"{last}{weight}")
-        offset = last + 2
+        for stem in analyzer.stems(text):
+            for term in stem_terms(stem):
+                spot = f"{position if position < MAX_POSITION else MAX_POSITION}{weight}"
+                spots = positions.get(term)
+                if spots is None:
+                    positions[term] = [spot]
+                else:
+                    spots.append(spot)
+                position += 1
+            position += 1
+        position += 1
     return " ".join(f"{_quote(term)}:{','.join(spots)}" for term, spots in positions.items())
+
+
+_analyzers = {}
+
+
+def analyse_documents(user_words, documents):
+    """tsvector texts for documents given as (title, body, autocomplete) (text, weight) lists.
+
+    A plain function of its arguments, so a pool of worker processes can run it
+    (search.backend spreads a large batch over the machine's cores).
+    """
+    analyzer = _analyzers.get(user_words)
+    if analyzer is None:
+        analyzer = _analyzers[user_words] = KoreanAnalyzer(user_words)
+    return [tuple(tsvector(texts, analyzer) for texts in document) for document in documents]

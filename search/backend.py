@@ -16,6 +16,11 @@ Besides analysis, three things differ from Wagtail's backend:
   (settings SEARCH_RECENCY_HALF_LIFE_DAYS and SEARCH_RECENCY_FLOOR) for pages.
 """
 
+import atexit
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, FloatField, Func, Q, Value
@@ -33,8 +38,9 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
 
-from .analysis import tsvector
+from .analysis import analyse_documents
 from .dictionary import current_analyzer, current_query_builder
 
 # Boost → tsvector weight. ts_rank_cd's weights for D, C, B, A are RANK_WEIGHTS.
@@ -52,10 +58,6 @@ def weight_for_boost(boost):
 
 class NewsroomIndexer(ObjectIndexer):
     """Extracts an object's searchable text once and analyses it into tsvector text."""
-
-    def __init__(self, obj, backend, analyzer):
-        super().__init__(obj, backend)
-        self.analyzer = analyzer
 
     @cached_property
     def prepared(self):
@@ -81,16 +83,10 @@ class NewsroomIndexer(ObjectIndexer):
         return pairs
 
     @cached_property
-    def title(self):
-        return tsvector(self.texts(title=True), self.analyzer)
-
-    @cached_property
-    def body(self):
-        return tsvector(self.texts(), self.analyzer)
-
-    @cached_property
-    def autocomplete(self):
-        return tsvector([(text, "D") for text, _ in self.texts(autocomplete=True)], self.analyzer)
+    def document(self):
+        """The (text, weight) lists analyse_documents turns into title, body and autocomplete."""
+        autocomplete = [(text, "D") for text, _weight in self.texts(autocomplete=True)]
+        return (self.texts(title=True), self.texts(), autocomplete)
 
     @cached_property
     def title_text(self):
@@ -103,17 +99,38 @@ class NewsroomIndexer(ObjectIndexer):
 
 class NewsroomIndex(PostgresIndex):
     def add_items(self, model, objs):
+        self.add_analysed(self.analyse(model, objs))
+
+    def analyse(self, model, objs):
+        """Start analysing `objs`; add_analysed() writes the result.
+
+        A large batch is analysed by a pool of processes, one per core, while the
+        caller goes on (the archive import writes its other rows meanwhile).
+        """
         if not model.get_search_fields():
-            return
-        analyzer = current_analyzer()
-        indexers = [NewsroomIndexer(obj, self.backend, analyzer) for obj in objs]
+            return model, [], lambda: []
+        indexers = [NewsroomIndexer(obj, self.backend) for obj in objs]
+        documents = [indexer.document for indexer in indexers]
+        user_words = current_analyzer().user_word_list
+        if len(documents) < PARALLEL_MINIMUM:
+            vectors = analyse_documents(user_words, documents)
+            return model, indexers, lambda: vectors
+        size = -(-len(documents) // WORKERS)
+        futures = [
+            analysis_pool().submit(analyse_documents, user_words, documents[i : i + size])
+            for i in range(0, len(documents), size)
+        ]
+        return model, indexers, lambda: [v for future in futures for v in future.result()]
+
+    def add_analysed(self, pending):
+        model, indexers, vectors = pending
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
         params = []
-        for indexer in indexers:
-            params += [content_type_pk, indexer.id, indexer.title, indexer.autocomplete]
-            params += [indexer.body, indexer.title_text, indexer.body_text]
+        for indexer, (title, body, autocomplete) in zip(indexers, vectors(), strict=True):
+            params += [content_type_pk, indexer.id, title, autocomplete, body]
+            params += [indexer.title_text, indexer.body_text]
         rows = ", ".join(
             ["(%s, %s, %s::tsvector, %s::tsvector, %s::tsvector, 1.0, %s, %s)"] * len(indexers)
         )
@@ -145,6 +162,33 @@ class NewsroomIndex(PostgresIndex):
                 """,
                 [content_type_pk, [indexer.id for indexer in indexers]],
             )
+
+
+WORKERS = os.cpu_count() or 1
+PARALLEL_MINIMUM = 64  # fewer objects are analysed in the process itself
+_pool = None
+
+
+def analysis_pool():
+    """Worker processes for analysis, started on first use (never in a web request's path)."""
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_pool.shutdown)
+    return _pool
+
+
+def start_adding(model, objs):
+    """Begin indexing `objs` in every auto-updated backend; call the result to finish."""
+    pending = []
+    for backend in get_search_backends(with_auto_update=True):
+        index = backend.get_index_for_model(model)
+        if isinstance(index, NewsroomIndex):
+            analysed = index.analyse(model, objs)
+            pending.append(lambda index=index, analysed=analysed: index.add_analysed(analysed))
+        else:
+            pending.append(lambda backend=backend: backend.add_bulk(model, objs))
+    return lambda: [finish() for finish in pending]
 
 
 class TSQuery(SearchQuery):
