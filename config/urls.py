@@ -1,4 +1,4 @@
-"""URL map: admin, search, media in development, then Wagtail's page tree."""
+"""URL map: admin, search, the API, media in development, then Wagtail's page tree."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -6,12 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

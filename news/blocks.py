@@ -1,10 +1,25 @@
 """StreamField blocks of an article body."""
 
+import re
+from html import unescape
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+_BLOCK_BREAK = re.compile(r"</(?:p|h\d|li|blockquote)>|<(?:br|hr)\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def text_for_indexing(html):
+    """Wagtail's get_text_for_indexing for stored rich text, by regex: several times faster.
+
+    Stored rich text is well-formed (the editor writes `<` in text as `&lt;`),
+    which is all a regex needs; Django's strip_tags parses HTML to cope with
+    anything.
+    """
+    return unescape(_TAG.sub("", _BLOCK_BREAK.sub(" ", html))).strip()
 
 
 class ImageBlock(blocks.StructBlock):
@@ -57,6 +72,15 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
+    def get_searchable_content(self, value):
+        content = []
+        for child in value:
+            if child.block_type == "paragraph":
+                content.append(text_for_indexing(child.value.source))
+            else:
+                content.extend(child.block.get_searchable_content(child.value))
+        return content
+
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, label="문단", template="news/blocks/paragraph_block.html"
     )

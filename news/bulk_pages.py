@@ -21,7 +21,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Field
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
@@ -50,19 +50,49 @@ def copy_rows(model, objs):
         setattr(obj, pk, value)
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
+    # Values psycopg adapts as they are skip Django's per-field preparation, a
+    # tenth of an import's time; the rest (JSON, StreamField …) go through it.
+    plain = [field.attname for field in fields if _is_plain(field)]
+    prepared = [field for field in fields if not _is_plain(field)]
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
             for obj in objs:
-                copy.write_row(
-                    [
-                        field.get_db_prep_save(field.pre_save(obj, True), connection)
-                        for field in fields
-                    ]
-                )
+                values = {name: getattr(obj, name) for name in plain}
+                for field in prepared:
+                    values[field.attname] = field.get_db_prep_save(
+                        field.pre_save(obj, True), connection
+                    )
+                copy.write_row([values[field.attname] for field in fields])
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias
     return objs
+
+
+PLAIN_TYPES = {
+    "AutoField",
+    "BigAutoField",
+    "BigIntegerField",
+    "BooleanField",
+    "CharField",
+    "IntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SlugField",
+    "SmallIntegerField",
+    "TextField",
+    "UUIDField",
+}
+
+
+def _is_plain(field):
+    """A column whose Python value psycopg writes as it is (no auto_now, no encoder)."""
+    target = field.target_field if field.is_relation else field
+    return (
+        target.get_internal_type() in PLAIN_TYPES
+        and type(target).pre_save is Field.pre_save
+        and not field.choices  # a TextChoices member: psycopg would write its name
+    )
 
 
 def next_ids(meta, count):

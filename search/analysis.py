@@ -178,7 +178,8 @@ class KoreanAnalyzer:
             )
             if not functional:
                 stem_length, stem_end = len(parts), position
-                lemma = _lemma(surface, features) if "+" in tag or "+" in features else surface
+                # Dictionary form for verbs only: mecab also contracts nouns (를 = 의대+를).
+                lemma = _lemma(surface, features) if tag[0] == "V" and "+" in features else surface
             previous_tag = tag
         close_word()
         return stems

@@ -290,7 +290,10 @@ def recency():
 
 
 class KoreanSearchQueryCompiler(KoreanQueryMixin, PostgresSearchQueryCompiler):
-    pass
+    def get_index_vectors(self, search_query):
+        # Without Wagtail's title_norm: it is fixed when a row is written, from the
+        # average title length then, so of two equal stories the older could win.
+        return [(F("index_entries__title"), 1.0), (F("index_entries__body"), 1.0)]
 
 
 class KoreanAutocompleteQueryCompiler(KoreanQueryMixin, PostgresAutocompleteQueryCompiler):

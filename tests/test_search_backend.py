@@ -5,9 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import IndexEntry
 from newsroom import add_article, make_image
-from wagtail.rich_text import RichText
+from wagtail.rich_text import RichText, get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
+from news.blocks import text_for_indexing
 from news.models import ArticlePage, NewsImage
 from search.backend import NewsroomSearchBackend
 
@@ -94,3 +95,18 @@ def test_indexing_reads_each_related_field_once_per_object(sections):
 def test_a_search_finds_an_indexed_article(articles):
     results = ArticlePage.objects.live().search("국가산단")
     assert [page.pk for page in results] == [articles[0].pk]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>대전 &lt;시청&gt; &amp; 구청</p><p>둘째 문단</p>",
+        "<ul><li>하나</li><li>둘</li></ul><p>1<br/>2</p>",
+        '<p><a href="https://www.dailycc.net/?a=1&amp;b=2">링크</a> <b>굵게</b></p>',
+        "<h2>소제목</h2><blockquote>인용</blockquote>",
+    ],
+)
+def test_the_fast_rich_text_extraction_matches_wagtails(html):
+    assert " ".join(text_for_indexing(html).split()) == " ".join(
+        get_text_for_indexing(html).split()
+    )
