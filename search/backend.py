@@ -8,8 +8,8 @@ autocomplete and search promotions.
 
 Besides analysis, three things differ from Wagtail's backend:
 - each object's search fields are read once, not five times (a RelatedFields
-  field ran its query each time), and only the rows written get their title
-  norm updated: an archive import spent a third of its time there;
+  field ran its query each time), and no title norms are kept: an archive
+  import spent a third of its time there;
 - field weights come from fixed boost levels (WEIGHT_FOR_BOOST; a title is A),
   not from all boosts in the project, so another app's model cannot shift ours;
 - ranking is ts_rank_cd (proximity-aware) times a recency decay with a floor
@@ -98,6 +98,16 @@ class NewsroomIndexer(ObjectIndexer):
 
 
 class NewsroomIndex(PostgresIndex):
+    """Wagtail's index table, written with analysed text.
+
+    The title norms Wagtail keeps are left at 1.0: the ranking here does not use
+    them, and updating them after each write rewrote every new row and its GIN
+    entries a second time.
+    """
+
+    def _refresh_title_norms(self, full=False):
+        pass
+
     def add_items(self, model, objs):
         self.add_analysed(self.analyse(model, objs))
 
@@ -150,17 +160,6 @@ class NewsroomIndex(PostgresIndex):
                               body_text = EXCLUDED.body_text
                 """,
                 params,
-            )
-            # Wagtail's _refresh_title_norms scans the whole index for rows still at
-            # 1.0 after every write; the rows just written are known.
-            cursor.execute(
-                f"""
-                UPDATE {table}
-                SET title_norm = (SELECT AVG(LENGTH(title)) FROM {table} WHERE LENGTH(title) > 0)
-                                 / LENGTH(title)
-                WHERE content_type_id = %s AND object_id = ANY(%s) AND LENGTH(title) > 0
-                """,
-                [content_type_pk, [indexer.id for indexer in indexers]],
             )
 
 
