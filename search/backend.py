@@ -31,8 +31,10 @@ from modelsearch.backends.database.postgres.postgres import (
     ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
+    PostgresSearchAtomicRebuilder,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchRebuilder,
 )
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
@@ -105,11 +107,27 @@ class NewsroomIndex(PostgresIndex):
     entries a second time.
     """
 
+    pipelined = False  # set by NewsroomRebuilder while update_index runs
+    _pending = None
+
     def _refresh_title_norms(self, full=False):
         pass
 
     def add_items(self, model, objs):
-        self.add_analysed(self.analyse(model, objs))
+        pending = self.analyse(model, objs)
+        if not self.pipelined:
+            self.add_analysed(pending)
+            return
+        # update_index: this chunk is analysed in the worker processes while the
+        # previous one is written and the next one read (NewsroomRebuilder.finish
+        # writes the last).
+        self.flush()
+        self._pending = pending
+
+    def flush(self):
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.add_analysed(pending)
 
     def analyse(self, model, objs):
         """Start analysing `objs`; add_analysed() writes the result.
@@ -188,6 +206,30 @@ def start_adding(model, objs):
         else:
             pending.append(lambda backend=backend: backend.add_bulk(model, objs))
     return lambda: [finish() for finish in pending]
+
+
+class PipelinedRebuild:
+    """update_index with analysis overlapped with reading and writing (NewsroomIndex.add_items)."""
+
+    def start(self):
+        index = super().start()
+        index.pipelined = True
+        return index
+
+    def finish(self):
+        try:
+            self.index.flush()
+        finally:
+            self.index.pipelined = False
+        super().finish()
+
+
+class NewsroomRebuilder(PipelinedRebuild, PostgresSearchRebuilder):
+    pass
+
+
+class NewsroomAtomicRebuilder(PipelinedRebuild, PostgresSearchAtomicRebuilder):
+    """The default (ATOMIC_REBUILD): readers keep the old index until the new one is done."""
 
 
 class TSQuery(SearchQuery):
@@ -303,6 +345,8 @@ class NewsroomSearchBackend(PostgresSearchBackend):
     query_compiler_class = KoreanSearchQueryCompiler
     autocomplete_query_compiler_class = KoreanAutocompleteQueryCompiler
     index_class = NewsroomIndex
+    rebuilder_class = NewsroomRebuilder
+    atomic_rebuilder_class = NewsroomAtomicRebuilder
 
 
 SearchBackend = NewsroomSearchBackend

@@ -1,6 +1,7 @@
 """What the site's search backend writes to Wagtail's index table, and how few reads it takes."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import IndexEntry
@@ -99,6 +100,21 @@ def test_indexing_reads_each_related_field_once_per_object(sections):
 def test_a_search_finds_an_indexed_article(articles):
     results = ArticlePage.objects.live().search("국가산단")
     assert [page.pk for page in results] == [articles[0].pk]
+
+
+@pytest.mark.parametrize("chunk_size", [7, 1000])
+def test_update_index_rebuilds_every_entry_chunk_by_chunk(sections, chunk_size):
+    """Chunks are analysed while the previous one is written; the last one is written too.
+
+    70 articles in one chunk go through the worker processes (PARALLEL_MINIMUM is 64).
+    """
+    pages = [add_article(sections["daejeon"], title=f"기사 {n}번 협약") for n in range(69)]
+    pages.append(add_article(sections["daejeon"], title="마지막 기사 으능정이"))
+    IndexEntry.objects.all().delete()
+    call_command("update_index", chunk_size=chunk_size, verbosity=0)
+    assert set(index_rows(ArticlePage)) == {str(page.pk) for page in pages}
+    assert [page.pk for page in ArticlePage.objects.live().search("으능정이")] == [pages[-1].pk]
+    assert ArticlePage.objects.live().search("협약").count() == 69
 
 
 @pytest.mark.parametrize(
