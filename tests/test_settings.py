@@ -81,3 +81,27 @@ def test_production_refuses_to_start_without_its_environment(missing):
     assert result.returncode != 0
     assert f"환경 변수 {missing}이(가) 없습니다" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_admins_dotted_dates_are_read_back():
+    """The pickers write WAGTAIL_DATE(TIME)_FORMAT (2022.04.07 16:33); forms must accept it."""
+    import datetime
+
+    from django import forms
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override("ko"):
+        date = forms.DateField().clean(
+            datetime.date(2022, 4, 7).strftime(settings.WAGTAIL_DATE_FORMAT)
+        )
+        when = forms.DateTimeField().clean(
+            datetime.datetime(2022, 4, 7, 16, 33).strftime(settings.WAGTAIL_DATETIME_FORMAT)
+        )
+    assert date == datetime.date(2022, 4, 7)
+    assert (when.year, when.month, when.day, when.hour, when.minute) == (2022, 4, 7, 16, 33)
+
+
+def test_the_admin_fetches_no_avatar_from_another_host(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "gravatar" not in html

@@ -112,6 +112,7 @@ LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [
@@ -150,9 +151,12 @@ WAGTAIL_SITE_NAME = "충청신문"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# The admin's pickers write dates the way newsrooms do; config/formats/ko reads them back.
 WAGTAIL_DATE_FORMAT = "%Y.%m.%d"
 WAGTAIL_DATETIME_FORMAT = "%Y.%m.%d %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ko", "한국어")]
+# Editors' avatars are not fetched from gravatar.com: nothing loads from another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "news.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
