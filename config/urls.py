@@ -1,4 +1,4 @@
-"""URL map: admin, search, the API, media in development, then Wagtail's page tree."""
+"""URL map: admin, search, the API, reader accounts, comments, media in development, then pages."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -15,6 +15,10 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("api/v2/", api_router.urls),
+    # Our account pages first: they add to and restyle allauth's under the same prefix.
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("comments/", include("comments.urls")),
 ]
 
 if settings.DEBUG:

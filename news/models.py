@@ -265,6 +265,11 @@ class ArticlePage(Page):
         editable=False,
         help_text="이전 시스템의 기사 번호(idxno). 옛 주소를 이 기사로 연결합니다.",
     )
+    comments_open = models.BooleanField(
+        "댓글 허용",
+        default=True,
+        help_text="끄면 독자가 이 기사에 댓글을 쓸 수 없습니다. 이미 달린 댓글은 그대로 보입니다.",
+    )
     tags = ClusterTaggableManager(
         "태그", through=ArticleTag, blank=True, help_text="쉼표로 구분해 입력하세요."
     )
@@ -308,6 +313,7 @@ class ArticlePage(Page):
     publishing_panels = [
         FieldPanel("article_type"),
         FieldPanel("tags"),
+        FieldPanel("comments_open"),
         MultiFieldPanel(
             [FieldPanel("seo_title"), FieldPanel("search_description")], heading="검색엔진"
         ),
