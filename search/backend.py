@@ -13,7 +13,10 @@ Besides analysis, three things differ from Wagtail's backend:
 - field weights come from fixed boost levels (WEIGHT_FOR_BOOST; a title is A),
   not from all boosts in the project, so another app's model cannot shift ours;
 - ranking is ts_rank_cd (proximity-aware) times a recency decay with a floor
-  (settings SEARCH_RECENCY_HALF_LIFE_DAYS and SEARCH_RECENCY_FLOOR) for pages.
+  (settings SEARCH_RECENCY_HALF_LIFE_DAYS and SEARCH_RECENCY_FLOOR) for pages,
+  over the newest SEARCH_RANK_CANDIDATES matches, the rest following newest first
+  (a common word matches tens of thousands of articles, and ranking reads each
+  one's body vector); counts are of all matches.
 """
 
 import atexit
@@ -35,6 +38,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchRebuilder,
+    PostgresSearchResults,
 )
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
@@ -287,11 +291,13 @@ class KoreanQueryMixin:
             vectors = vectors[:1]
         return vectors
 
-    def search(self, config, start, stop, score_field=None, backend=None):
-        if not isinstance(self.query, PlainText | Phrase | And | Or | Not) or (
+    def is_korean_query(self):
+        return isinstance(self.query, PlainText | Phrase | And | Or | Not) and not (
             isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll)
-        ):
-            return super().search(config, start, stop, score_field, backend)
+        )
+
+    def matching(self, config):
+        """The queryset filtered to matches, and the index vectors to rank them on."""
         search_query = self.build_tsquery(self.query, config=config)
         vectors = self.get_search_vectors(search_query)
         # `title @@ q OR body @@ q` lets PostgreSQL use each column's GIN index;
@@ -299,13 +305,37 @@ class KoreanQueryMixin:
         matches = Q()
         for vector, _boost in vectors:
             matches |= Q(**{vector.name: search_query})
+        return self.queryset.filter(matches), vectors
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not self.is_korean_query():
+            return super().search(config, start, stop, score_field, backend)
+        queryset, vectors = self.matching(config)
+        if self.order_by_relevance and issubclass(self.queryset.model, Page) and stop is not None:
+            # Ranking reads each match's whole body vector, and a common word matches
+            # most of the archive. The newest RANK_CANDIDATES matches are ranked; the
+            # pages after them list the rest, newest first, so every match is reachable.
+            limit = settings.SEARCH_RANK_CANDIDATES
+            by_date = queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+            if (start or 0) >= limit:
+                if score_field is not None:
+                    by_date = by_date.annotate(**{score_field: Value(0.0)})
+                return by_date[start:stop]
+            queryset = self.queryset.filter(pk__in=by_date.values("pk")[:limit])
+            stop = min(stop, limit)
         return self._apply_ordering_and_scoring(
-            self.queryset.filter(matches),
+            queryset,
             self._build_rank_expression(vectors, config),
             start,
             stop,
             score_field,
         )
+
+    def count(self, config, start, stop):
+        """How many match (all of them, not just the ranked candidates)."""
+        total = self.matching(config)[0].count()
+        end = total if stop is None else min(total, stop)
+        return max(0, end - (start or 0))
 
     def _build_rank_expression(self, vectors, config):
         rank = super()._build_rank_expression(vectors, config)
@@ -341,10 +371,20 @@ class KoreanAutocompleteQueryCompiler(KoreanQueryMixin, PostgresAutocompleteQuer
     LAST_TERM_IS_PREFIX = True
 
 
+class NewsroomSearchResults(PostgresSearchResults):
+    def _do_count(self):
+        compiler = self.query_compiler
+        if isinstance(compiler, KoreanQueryMixin) and compiler.is_korean_query():
+            config = compiler.get_config(self.backend)
+            return compiler.count(config, self.start, self.stop)
+        return super()._do_count()
+
+
 class NewsroomSearchBackend(PostgresSearchBackend):
     query_compiler_class = KoreanSearchQueryCompiler
     autocomplete_query_compiler_class = KoreanAutocompleteQueryCompiler
     index_class = NewsroomIndex
+    results_class = NewsroomSearchResults
     rebuilder_class = NewsroomRebuilder
     atomic_rebuilder_class = NewsroomAtomicRebuilder
 

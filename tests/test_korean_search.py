@@ -142,3 +142,41 @@ def test_a_search_asks_each_gin_indexed_column_on_its_own(documents):
     assert '"wagtailsearch_indexentry"."title" @@' in sql
     assert '"wagtailsearch_indexentry"."body" @@' in sql
     assert "||" not in sql.split("WHERE", 1)[1]
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches_and_all_stay_reachable(
+    sections, settings
+):
+    now = timezone.now()
+    pages = []
+    for n in range(5):  # pages[0] is the oldest, and by far the most relevant
+        title = "협약 협약 체결 협약식" if n == 0 else f"지역 소식 {n}"
+        body = [("paragraph", RichText(f"<p>{'협약 ' * (20 if n == 0 else 1)}</p>"))]
+        page = add_article(sections["daejeon"], title=title, body=body)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            first_published_at=now - datetime.timedelta(days=5 - n)
+        )
+        pages.append(page)
+    results = ArticlePage.objects.live().search("협약")
+    assert [p.pk for p in results[:1]] == [pages[0].pk]  # all five ranked
+
+    settings.SEARCH_RANK_CANDIDATES = 2
+    results = ArticlePage.objects.live().search("협약")
+    assert results.count() == 5
+    assert {p.pk for p in results[:2]} == {pages[4].pk, pages[3].pk}
+    assert [p.pk for p in results[2:5]] == [pages[2].pk, pages[1].pk, pages[0].pk]
+
+
+def test_the_planner_has_what_it_needs_for_a_large_archive(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'search_join_%%' ORDER BY 1"
+        )
+        assert [row[0] for row in cursor.fetchall()] == [
+            "search_join_news_articlepage",
+            "search_join_wagtailcore_page",
+        ]
+        cursor.execute("SELECT procost FROM pg_proc WHERE proname = 'ts_match_vq'")
+        assert cursor.fetchone()[0] == 100
