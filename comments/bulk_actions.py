@@ -62,7 +62,7 @@ class ModerationBulkAction(SnippetBulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        object_ids = [pk for pk in object_ids if str(pk).isdigit()]
+        object_ids = [pk for pk in object_ids if str(pk).isascii() and str(pk).isdigit()]
         comments = with_author_deleted(
             Comment.objects.filter(pk__in=object_ids).select_related(
                 "article", "author__reader_profile"

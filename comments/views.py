@@ -57,6 +57,12 @@ def _page_number(value):
         return 1
 
 
+def _comment_id(value):
+    """An id from a form or query string, or None (ASCII digits only: "²".isdigit() too)."""
+    value = value or ""
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+
+
 def _with_authors(queryset):
     return queryset.select_related("author__reader_profile")
 
@@ -191,7 +197,7 @@ def _thread_from_request(request, article):
         article,
         sort=request.GET.get("sort", "newest"),
         page=_page_number(request.GET.get("page")),
-        focus=int(focus) if focus.isdigit() and len(focus) < 19 else None,
+        focus=_comment_id(focus),
     )
 
 
@@ -261,7 +267,7 @@ def post(request, article_id):
             article,
             request.user,
             text,
-            parent_id=int(parent) if parent.isdigit() and len(parent) < 19 else None,
+            parent_id=_comment_id(parent),
         )
     except CommentRefused as error:
         thread = Thread(request, article)

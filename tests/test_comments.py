@@ -270,6 +270,18 @@ def test_any_page_number_is_safe(client, article, page):
     )
 
 
+@pytest.mark.parametrize("value", ["²", "١٢", "-1", "9" * 40, "1e3", "\x00"])
+def test_odd_comment_ids_are_ignored_not_errors(as_reader, article, value, settings_row):
+    assert fragment(as_reader, article, focus=value).status_code == 200
+    response = as_reader.post(
+        reverse("comments:post", args=[article.pk]),
+        {"text": "답글 아님", "parent": value},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200
+    assert Comment.objects.get().parent_id is None
+
+
 def test_unknown_sort_falls_back_to_newest(client, article):
     response = fragment(client, article, sort="'; DROP TABLE")
     assert response.status_code == 200
