@@ -12,10 +12,17 @@ handed to PostgreSQL as ready-made tsvectors and tsqueries (design.md §3).
    of them (`한밭대는` → `한밭대`).
 3. Each stem becomes terms: Hangul and Han characters as overlapping bigrams
    (`정부세종청사` → 정부 부세 세종 종청 청사), Latin letters and digits as whole
-   runs (`5g`, `19`). A query for a whole word is the phrase of its bigrams, so
-   compounds are found by their parts and as a whole, and unknown proper nouns
-   stay distinct (`충남대` = 충남<->남대 never matches `한남대` = 한남<->남대), as
-   Lucene's CJK bigram filter does.
+   runs (`5g`, `19`). Compounds are found by their parts and as a whole, and
+   unknown proper nouns stay distinct (`충남대` never matches `한남대`), as with
+   Lucene's CJK bigram filter.
+4. A Hangul or Han run is also indexed by every part of three to LONGEST_TERM
+   characters, at the position of its first bigram (`대전산업단지` also gives
+   대전산 … 산업단지 … 대전산업단지). A query word of that length is then one
+   lexeme that the GIN index answers exactly; as the phrase of its bigrams
+   (`충남<->남대`) it made PostgreSQL read every candidate's whole body vector
+   to check positions, 40 µs each, 6,721 candidates for `전시장` at 100,000
+   articles. Longer query words are the phrase of their LONGEST_TERM-character
+   parts.
 """
 
 import re
@@ -33,6 +40,7 @@ MAX_POSITION = 16383  # PostgreSQL's limit for a position in a tsvector
 MAX_TERM_LENGTH = 60  # longer runs (URLs, hashes) are cut; tsvector lexemes max 2 KB
 MAX_QUERY_WORDS = 32
 MAX_QUERY_LENGTH = 1000
+LONGEST_TERM = 8  # characters: Hangul and Han parts indexed as lexemes of their own
 _SPACES = re.compile(r"\s")
 
 
@@ -51,6 +59,58 @@ def stem_terms(stem):
         else:
             terms.append((bigram_run or other_run)[:MAX_TERM_LENGTH])
     return tuple(terms)
+
+
+def _runs(stem):
+    """(run, is_bigram_run, width) of a stem: width is how many positions the run's terms take."""
+    for bigram_run, other_run in _RUNS.findall(stem):
+        if len(bigram_run) > 1:
+            yield bigram_run, True, len(bigram_run) - 1
+        else:
+            yield (bigram_run or other_run)[:MAX_TERM_LENGTH], False, 1
+
+
+@lru_cache(maxsize=100_000)
+def stem_index_terms(stem):
+    """(term, offset) pairs a stem is indexed by: its terms, and its runs' longer parts.
+
+    The offset counts positions from the stem's first term; a part of three or more
+    characters stands at the offset of its first bigram.
+    """
+    pairs = []
+    offset = 0
+    for run, is_bigram_run, width in _runs(stem):
+        if is_bigram_run:
+            pairs.extend((run[i : i + 2], offset + i) for i in range(width))
+            for length in range(3, min(len(run), LONGEST_TERM) + 1):
+                pairs.extend(
+                    (run[i : i + length], offset + i) for i in range(len(run) - length + 1)
+                )
+        else:
+            pairs.append((run, offset))
+        offset += width
+    return tuple(pairs)
+
+
+def stem_tsquery(stem, prefix=False):
+    """tsquery text for one stem: one lexeme per run where it can, runs at their distances."""
+    parts = []  # (tsquery text, width)
+    for run, is_bigram_run, width in _runs(stem):
+        if is_bigram_run and len(run) > LONGEST_TERM:
+            pieces = [run[i : i + LONGEST_TERM] for i in range(len(run) - LONGEST_TERM + 1)]
+            parts.append(([_quote(piece) for piece in pieces], width))
+        else:
+            parts.append(([_quote(run)], width))
+    if not parts:
+        return None
+    if prefix:
+        parts[-1][0][-1] += ":*"
+    text, distance = "", 0
+    for lexemes, width in parts:
+        chain = " <-> ".join(lexemes)
+        text = chain if not text else f"{text} <{distance}> {chain}"
+        distance = width - (len(lexemes) - 1)  # from the run's last lexeme to the next run
+    return f"({text})" if "<" in text else text
 
 
 @dataclass(frozen=True)
@@ -212,16 +272,6 @@ class KoreanAnalyzer:
             return []
         return [stem for stem, _start, _end in self._stems(normalise(text)[0])]
 
-    def tokens(self, text):
-        """(term, position) pairs of `text`; one position between words, so phrases stay inside."""
-        tokens, position = [], 1
-        for stem in self.stems(text):
-            for term in stem_terms(stem):
-                tokens.append((term, min(position, MAX_POSITION)))
-                position += 1
-            position += 1
-        return tokens
-
 
 class QueryBuilder:
     """tsquery text for a reader's query, from the analyser's terms and editors' synonyms."""
@@ -230,29 +280,36 @@ class QueryBuilder:
         self.analyzer = analyzer
         self.synonyms = synonyms or {}  # stem → alternatives, each a list of stems
 
-    def query_words(self, query):
-        """Each searchable word of the query as its term list, with its synonyms' term lists."""
+    def query_stems(self, query):
+        """Each searchable word of the query as its stem, with its synonyms (lists of stems)."""
         words = []
         for word in self.analyzer.words(query[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]:
-            terms = self.analyzer.terms(word.stem)
-            if terms:
-                alternatives = [
-                    [self.analyzer.terms(stem) for stem in stems]
-                    for stems in self.synonyms.get(word.stem, ())
-                ]
-                words.append((terms, alternatives))
+            if stem_terms(word.stem):
+                words.append((word.stem, self.synonyms.get(word.stem, ())))
         return words
+
+    def query_words(self, query):
+        """Each searchable word of the query as its term list, with its synonyms' term lists."""
+        return [
+            (
+                list(stem_terms(stem)),
+                [[list(stem_terms(one)) for one in stems] for stems in alternatives],
+            )
+            for stem, alternatives in self.query_stems(query)
+        ]
 
     def tsquery(self, query, prefix=False, operator="&"):
         """The tsquery text, or None when the query has no searchable word."""
-        words = self.query_words(query)
+        words = self.query_stems(query)
         if not words:
             return None
         parts = []
-        for index, (terms, alternatives) in enumerate(words):
-            options = [_phrase(terms, prefix=prefix and index == len(words) - 1)]
-            for alternative in alternatives:
-                options.append(" & ".join(_phrase(t, prefix=False) for t in alternative if t))
+        for index, (stem, alternatives) in enumerate(words):
+            options = [stem_tsquery(stem, prefix=prefix and index == len(words) - 1)]
+            for stems in alternatives:
+                alternative = [stem_tsquery(one) for one in stems if stem_terms(one)]
+                if alternative:
+                    options.append(" & ".join(alternative))
             if len(options) == 1:
                 parts.append(options[0])
             else:
@@ -264,33 +321,27 @@ def _quote(term):
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _phrase(terms, prefix):
-    quoted = [_quote(term) for term in terms]
-    if prefix:
-        quoted[-1] += ":*"
-    if len(quoted) == 1:
-        return quoted[0]
-    return "(" + " <-> ".join(quoted) + ")"
-
-
 def tsvector(weighted_texts, analyzer):
     """tsvector text for (text, weight) pairs, positions running on across them.
 
-    Positions as tokens() gives them, one gap between words and two between texts.
+    Positions count terms (a part of a run shares its first bigram's), with one
+    gap between words, so a phrase never spans two, and two between texts.
     """
     positions = {}
     position = 1
     for text, weight in weighted_texts:
         for stem in analyzer.stems(text):
-            for term in stem_terms(stem):
-                spot = f"{position if position < MAX_POSITION else MAX_POSITION}{weight}"
+            width = 0
+            for term, offset in stem_index_terms(stem):
+                at = position + offset
+                spot = f"{at if at < MAX_POSITION else MAX_POSITION}{weight}"
                 spots = positions.get(term)
                 if spots is None:
                     positions[term] = [spot]
                 else:
                     spots.append(spot)
-                position += 1
-            position += 1
+                width = max(width, offset + 1)
+            position += width + 1
         position += 1
     return " ".join(f"{_quote(term)}:{','.join(spots)}" for term, spots in positions.items())
 

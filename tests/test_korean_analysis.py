@@ -2,7 +2,14 @@
 
 import pytest
 
-from search.analysis import KoreanAnalyzer, QueryBuilder, tsvector
+from search.analysis import (
+    LONGEST_TERM,
+    KoreanAnalyzer,
+    QueryBuilder,
+    stem_index_terms,
+    stem_tsquery,
+    tsvector,
+)
 
 analyzer = KoreanAnalyzer()
 
@@ -53,16 +60,42 @@ def test_user_words_are_kept_whole_whatever_mecab_makes_of_them():
     assert stems("한밭대는 한밭대학교를", with_words) == ["한밭대", "한밭대학교"]
 
 
-def test_a_compound_query_is_the_phrase_of_its_bigrams():
+def test_runs_are_indexed_by_their_longer_parts_at_their_first_bigram():
+    assert stem_index_terms("대전산단") == (
+        ("대전", 0),
+        ("전산", 1),
+        ("산단", 2),
+        ("대전산", 0),
+        ("전산단", 1),
+        ("대전산단", 0),
+    )
+    assert stem_index_terms("코로나19") == (
+        ("코로", 0),
+        ("로나", 1),
+        ("코로나", 0),
+        ("19", 2),
+    )
+    assert max(len(term) for term, _ in stem_index_terms("가나다라마바사아자차")) == LONGEST_TERM
+
+
+def test_a_query_word_is_one_lexeme_the_gin_index_answers_without_a_recheck():
     builder = QueryBuilder(analyzer)
-    assert builder.tsquery("세종시는") == "('세종' <-> '종시')"
-    assert builder.tsquery("충남대 연구") == "('충남' <-> '남대') & '연구'"
-    assert builder.tsquery("세종청", prefix=True) == "('세종' <-> '종청':*)"
+    assert builder.tsquery("세종시는") == "'세종시'"
+    assert builder.tsquery("충남대 연구") == "'충남대' & '연구'"
+    assert builder.tsquery("세종청", prefix=True) == "'세종청':*"
+
+
+def test_runs_of_a_word_keep_their_distance_and_long_words_are_phrases_of_parts():
+    builder = QueryBuilder(analyzer)
+    assert builder.tsquery("코로나19") == "('코로나' <2> '19')"
+    long_word = "가나다라마바사아자"  # nine syllables, LONGEST_TERM is eight
+    assert stem_tsquery(long_word) == "('가나다라마바사아' <-> '나다라마바사아자')"
+    assert stem_tsquery(long_word + "1") == "('가나다라마바사아' <-> '나다라마바사아자' <7> '1')"
 
 
 def test_synonyms_widen_a_query_word():
     builder = QueryBuilder(analyzer, {"산단": [["산업단지"]]})
-    assert builder.tsquery("산단") == "(('산단') | (('산업' <-> '업단' <-> '단지')))"
+    assert builder.tsquery("산단") == "(('산단') | ('산업단지'))"
 
 
 @pytest.mark.parametrize(
