@@ -43,6 +43,8 @@ PARTICLES = sorted(
     key=len,
     reverse=True,
 )
+PARTICLE_SET = frozenset(PARTICLES)
+PARTICLE_LENGTHS = sorted({len(p) for p in PARTICLES}, reverse=True)  # longest match first
 VERB_LIKE_ENDINGS = ("하", "되", "기", "지", "인")
 HANGUL = re.compile(r"[가-힣]{2,}")
 TAGS = re.compile(r"<[^>]+>")
@@ -70,9 +72,9 @@ def build_queries(path, count):
                 token = token.strip(EDGE_PUNCTUATION)
                 if HANGUL.fullmatch(token):
                     bare.add(token)
-                for particle in PARTICLES:
-                    stem = token[: -len(particle)]
-                    if token.endswith(particle) and HANGUL.fullmatch(stem):
+                for length in PARTICLE_LENGTHS:
+                    stem = token[:-length]
+                    if token[-length:] in PARTICLE_SET and HANGUL.fullmatch(stem):
                         with_particle[stem].add(article["id"])
                         break
     candidates = [
