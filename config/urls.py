@@ -1,4 +1,5 @@
-"""URL map: admin, search, the API, reader accounts, comments, media in development, then pages."""
+"""URL map: admin, search, the API, reader accounts, comments, view counts, banners, media in
+development, then pages."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -19,6 +20,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("readership/", include("readership.urls")),
+    path("ads/", include("ads.urls")),
 ]
 
 if settings.DEBUG:

@@ -166,6 +166,14 @@ class ArticleType(models.TextChoices):
 OPINION_TYPES = (ArticleType.EDITORIAL, ArticleType.COLUMN)
 
 
+class ArticleGrade(models.IntegerChoices):
+    """How prominently the front page's automatic blocks place an article."""
+
+    NORMAL = 0, "일반"
+    IMPORTANT = 1, "중요"
+    HEADLINE = 2, "헤드라인"
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def listed(self):
         """Live, public articles as listings show them, newest first, in fixed queries."""
@@ -265,6 +273,18 @@ class ArticlePage(Page):
         editable=False,
         help_text="이전 시스템의 기사 번호(idxno). 옛 주소를 이 기사로 연결합니다.",
     )
+    grade = models.PositiveSmallIntegerField(
+        "기사 등급",
+        choices=ArticleGrade.choices,
+        default=ArticleGrade.NORMAL,
+        help_text="첫 화면의 자동 배치 순서: 헤드라인 › 중요 › 일반. 같은 등급이면 최신순입니다.",
+    )
+    breaking_until = models.DateTimeField(
+        "속보 종료 시각",
+        null=True,
+        blank=True,
+        help_text="정하면 이 시각까지 모든 화면 맨 위 속보 띠에 제목이 나옵니다. 비우면 속보가 아닙니다.",
+    )
     comments_open = models.BooleanField(
         "댓글 허용",
         default=True,
@@ -312,6 +332,9 @@ class ArticlePage(Page):
     photo_panels = [FieldPanel("main_image")]
     publishing_panels = [
         FieldPanel("article_type"),
+        MultiFieldPanel(
+            [FieldPanel("grade"), FieldPanel("breaking_until")], heading="첫 화면 배치"
+        ),
         FieldPanel("tags"),
         FieldPanel("comments_open"),
         MultiFieldPanel(
