@@ -22,6 +22,7 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("readership/", include("readership.urls")),
     path("ads/", include("ads.urls")),
+    path("", include("news.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,3 @@
+"""Reader pages of the newsroom outside the page tree: reporters, tags, series."""
+
+urlpatterns = []
