@@ -41,24 +41,25 @@ def queries(wanted):
 
     articles = ArticlePage.objects.live()
     hits = total = 0
-    for query, relevant in wanted.items():
+    for query, relevant in wanted["recall"].items():
         found = {
             page.legacy_idxno
             for page in articles.only("id", "legacy_idxno").search(query, order_by_relevance=False)
         }
         hits += len(found & set(relevant))
         total += len(relevant)
-    for query in wanted:  # warm the caches before timing
+    timed = wanted["latency"]
+    for query in timed:  # warm the caches before timing
         list(articles.search(query)[:20])
     timings, searches = [], 0
     while searches < 1000:
-        for query in wanted:
+        for query in timed:
             started = time.perf_counter()
             list(articles.search(query)[:20])
             timings.append((time.perf_counter() - started) * 1000)
             searches += 1
     cuts = statistics.quantiles(timings, n=100)
-    plan = articles.search(next(iter(wanted))).get_queryset().explain()
+    plan = articles.search(timed[0]).get_queryset().explain()
     return {
         "plan": plan,
         "gin": "Bitmap Index Scan on wagtailsear_" in plan,
