@@ -143,7 +143,12 @@ def site_with_corpus(url, name, size, path):
     """A site holding the corpus: a copy of `bench import`'s database when it has it."""
     if article_count(url, IMPORT_DATABASE) == size:
         print(f"  {IMPORT_DATABASE}의 기사 {size:,}건을 복사해 씁니다", flush=True)
-        return copy_database(url, IMPORT_DATABASE, name), WORK / f"media-{IMPORT_DATABASE}"
+        database, media = (
+            copy_database(url, IMPORT_DATABASE, name),
+            WORK / f"media-{IMPORT_DATABASE}",
+        )
+        manage(database, media, "migrate", "--noinput")  # the copy may predate a migration
+        return database, media
     database, media = empty_site(url, name)
     manage(database, media, "import_articles", str(path), "--quiet")
     return database, media
