@@ -1,40 +1,121 @@
 """The front page, the standard pages and the legal masthead shown on every page."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site
 
 from news.blocks import StandardBodyBlock
-from news.models import ArticlePage, SectionPage
+from news.models import NewsImage
 
-FRONT_PAGE_ARTICLES_PER_SECTION = 5
-FRONT_PAGE_LATEST = 10
+HEADLINE_SLOTS = 6
 
 
 class HomePage(Page):
-    """The front page: the latest news and the latest of each top-level section."""
+    """The front page: a curated top story and headlines, then automatic blocks.
+
+    How the page is filled (home/front_page.py) is documented in var/notes-front.md.
+    """
+
+    top_story = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name="톱기사",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="비워 두면 최근 48시간 기사 중 등급(헤드라인 › 중요 › 일반)과 최신순으로 정해집니다.",
+    )
+    top_story_title = models.CharField(
+        "첫 화면 제목",
+        max_length=200,
+        blank=True,
+        help_text="첫 화면에서만 쓰는 제목. 비워 두면 기사 제목이 나옵니다.",
+    )
+    top_story_image = models.ForeignKey(
+        NewsImage,
+        verbose_name="첫 화면 사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="첫 화면에서만 쓰는 사진. 비워 두면 기사의 대표 사진이 나옵니다.",
+    )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "home.StandardPage"]
+    subpage_types = ["news.SectionPage", "home.StandardPage", "contact.ContactFormPage"]
     max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                PageChooserPanel("top_story", "news.ArticlePage"),
+                FieldPanel("top_story_title"),
+                FieldPanel("top_story_image"),
+            ],
+            heading="톱기사",
+        ),
+        InlinePanel(
+            "headlines",
+            heading="헤드라인",
+            label="헤드라인",
+            max_num=HEADLINE_SLOTS,
+            help_text=(
+                f"톱기사 옆에 나오는 기사 {HEADLINE_SLOTS}개까지, 순서대로. 모자라는 자리는 "
+                "등급과 최신순으로 자동으로 채워집니다."
+            ),
+        ),
+    ]
 
     class Meta:
         verbose_name = "첫 화면"
         verbose_name_plural = "첫 화면"
 
     def get_context(self, request, *args, **kwargs):
+        from .front_page import build_front_page
+
         context = super().get_context(request, *args, **kwargs)
-        sections = list(SectionPage.objects.child_of(self).live().public().order_by("path"))
-        latest = ArticlePage.objects.listed().descendant_of(self)
-        by_section = ArticlePage.objects.descendant_of(self).latest_per_section(
-            sections, FRONT_PAGE_ARTICLES_PER_SECTION
-        )
-        context["latest_articles"] = latest[:FRONT_PAGE_LATEST]
-        context["section_blocks"] = [
-            (section, by_section[section.path]) for section in sections if by_section[section.path]
-        ]
+        context["front"] = build_front_page(self)
         return context
+
+
+class HomePageHeadline(Orderable):
+    """One curated headline slot of the front page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="headlines")
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name="기사",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        "첫 화면 제목",
+        max_length=200,
+        blank=True,
+        help_text="첫 화면에서만 쓰는 제목. 비워 두면 기사 제목이 나옵니다.",
+    )
+    image = models.ForeignKey(
+        NewsImage,
+        verbose_name="첫 화면 사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="비워 두면 기사의 대표 사진이 나옵니다.",
+    )
+
+    panels = [
+        PageChooserPanel("article", "news.ArticlePage"),
+        FieldPanel("title"),
+        FieldPanel("image"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "헤드라인"
+        verbose_name_plural = "헤드라인"
 
 
 class StandardPage(Page):

@@ -1,11 +1,15 @@
 """The newsroom's content: sections, articles, reporters and news photos."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, models
 from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber, Substr
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -14,15 +18,17 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import ArticleBodyBlock
+from .forms import ArticlePageForm
 
 ARTICLE_NUMBER_SEQUENCE = "news_article_number_seq"
 
@@ -115,9 +121,106 @@ class Reporter(index.Indexed, models.Model):
     def __str__(self):
         return self.byline
 
+    def get_absolute_url(self):
+        return reverse("news:reporter", args=[self.pk])
+
     @property
     def byline(self):
         return f"{self.name} {self.title}".strip()
+
+    def listed_articles(self):
+        """This reporter's live, public articles, newest first, ready for listing cards."""
+        return ArticlePage.objects.listed().filter(
+            pk__in=ArticleReporter.objects.filter(reporter=self).values("page_id"),
+            alias_of__isnull=True,  # an alias shows the same article a second time
+        )
+
+
+class Series(index.Indexed, models.Model):
+    """A named run of articles (연재): a column, or a report in several parts."""
+
+    name = models.CharField("연재 이름", max_length=100, unique=True)
+    slug = models.SlugField(
+        "주소 이름",
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="연재 페이지 주소 /series/주소이름/ 에 쓰입니다. 비워 두면 연재 이름으로 만듭니다.",
+    )
+    description = models.TextField(
+        "소개", blank=True, help_text="연재 페이지 첫머리와 검색엔진 설명에 쓰입니다."
+    )
+    image = models.ForeignKey(
+        NewsImage,
+        verbose_name="대표 사진",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    columnist = models.ForeignKey(
+        Reporter,
+        verbose_name="필자",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="series",
+        help_text="칼럼이면 필자를 고르세요. 연재 페이지에 필자 사진과 이름이 나옵니다.",
+    )
+    active = models.BooleanField(
+        "연재 중",
+        default=True,
+        help_text="끝난 연재는 끄세요. 기사와 연재 페이지는 그대로 남습니다.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        FieldPanel("columnist"),
+        FieldPanel("active"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("active"),
+    ]
+
+    class Meta:
+        verbose_name = "연재"
+        verbose_name_plural = "연재"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:  # created in code, without the form's clean()
+            base = slugify(self.name, allow_unicode=True) or "series"
+            self.slug, number = base, 1
+            while Series.objects.exclude(pk=self.pk).filter(slug=self.slug).exists():
+                number += 1
+                self.slug = f"{base}-{number}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:series", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)
+            if not self.slug:
+                raise ValidationError(
+                    {"slug": "연재 이름으로 주소 이름을 만들 수 없습니다. 주소 이름을 적어 주세요."}
+                )
+
+    def listed_articles(self):
+        """The series' live, public articles, newest first, ready for listing cards."""
+        return ArticlePage.objects.listed().filter(series=self, alias_of__isnull=True)
 
 
 class SectionPage(Page):
@@ -177,10 +280,12 @@ class ArticleGrade(models.IntegerChoices):
 class ArticlePageQuerySet(PageQuerySet):
     def listed(self):
         """Live, public articles as listings show them, newest first, in fixed queries."""
+        return self.live().public().as_cards()
+
+    def as_cards(self):
+        """With what an article card shows (photo, byline), newest first, in fixed queries."""
         return (
-            self.live()
-            .public()
-            .select_related("listing_image")
+            self.select_related("listing_image")
             .prefetch_related(
                 "listing_image__renditions",
                 Prefetch(
@@ -293,6 +398,17 @@ class ArticlePage(Page):
     tags = ClusterTaggableManager(
         "태그", through=ArticleTag, blank=True, help_text="쉼표로 구분해 입력하세요."
     )
+    series = models.ForeignKey(
+        Series,
+        verbose_name="연재",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="연재(칼럼, 기획 시리즈)의 한 회이면 고르세요. 기사 아래에 '이 연재의 다른 기사'가 나옵니다.",
+    )
+    # The latest correction's time, kept on save so 수정 needs no query for it.
+    corrected_at = models.DateTimeField("최근 정정 시각", null=True, editable=False)
     # Hash of the import line (and its photos) this article last came from, so a
     # re-run of the same file skips what is unchanged.
     import_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -330,6 +446,23 @@ class ArticlePage(Page):
         FieldPanel("body"),
     ]
     photo_panels = [FieldPanel("main_image")]
+    related_panels = [
+        FieldPanel("series"),
+        InlinePanel(
+            "related_links",
+            heading="관련 기사",
+            label="관련 기사",
+            help_text="고른 순서대로 맨 앞에 나옵니다. 모자라는 만큼은 태그와 섹션이 같은 기사로 채웁니다.",
+        ),
+    ]
+    correction_panels = [
+        InlinePanel(
+            "corrections",
+            heading="정정·반론보도",
+            label="정정·반론보도",
+            help_text="기사 맨 위에 일시와 함께 나오고, 기사의 '수정' 시각이 가장 늦은 일시로 바뀝니다.",
+        ),
+    ]
     publishing_panels = [
         FieldPanel("article_type"),
         MultiFieldPanel(
@@ -346,9 +479,12 @@ class ArticlePage(Page):
         [
             ObjectList(content_panels, heading="내용"),
             ObjectList(photo_panels, heading="사진"),
+            ObjectList(related_panels, heading="관련 기사·연재"),
+            ObjectList(correction_panels, heading="정정·반론보도"),
             ObjectList(publishing_panels, heading="게재 설정"),
-        ]
+        ],
     )
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = "기사"
@@ -377,6 +513,11 @@ class ArticlePage(Page):
             self.article_number = next_article_number()
         self._slug_from_number()
         self.listing_image = self.main_image or self.first_body_image()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "corrected_at" in update_fields:
+            self.corrected_at = max(
+                (correction.corrected_at for correction in self.corrections.all()), default=None
+            )
         return super().save(*args, **kwargs)
 
     def _slug_from_number(self):
@@ -396,7 +537,10 @@ class ArticlePage(Page):
         """The byline's reporters in order, from the listing's prefetch when there is one."""
         links = self.article_reporters.all()
         if "article_reporters" not in getattr(self, "_prefetched_objects_cache", {}):
-            links = links.select_related("reporter")
+            # The article page itself: with the photos its byline box shows.
+            links = links.select_related("reporter__photo").prefetch_related(
+                "reporter__photo__renditions"
+            )
         return [link.reporter for link in links]
 
     @property
@@ -412,11 +556,26 @@ class ArticlePage(Page):
 
     @property
     def updated_at(self):
-        """The last publish, when it came after the first (shown as 수정)."""
+        """수정: the last publish when it came after the first, or a later correction."""
         first, last = self.first_published_at, self.last_published_at
-        if first and last and (last - first).total_seconds() >= 60:
-            return last
-        return None
+        if not first:
+            return None
+        later = [
+            moment
+            for moment in (last, self.corrected_at)
+            if moment and (moment - first).total_seconds() >= 60
+        ]
+        return max(later, default=None)
+
+    def corrections_newest_first(self):
+        """정정·반론보도 notices, the latest first; no query when the article has none."""
+        if not self.corrected_at and self.pk and not self._has_unsaved_corrections():
+            return []
+        return sorted(self.corrections.all(), key=lambda c: c.corrected_at, reverse=True)
+
+    def _has_unsaved_corrections(self):
+        # A preview carries its corrections in memory, before save() has summed them up.
+        return "corrections" in getattr(self, "_cluster_related_objects", {})
 
     @property
     def subtitle_lines(self):
@@ -432,18 +591,28 @@ class ArticlePage(Page):
     def section(self):
         return self.get_parent().specific
 
-    def more_from_section(self, section, count=6):
-        """`충청신문 기사 더보기`: the latest other articles of the section, else of the paper."""
-        others = ArticlePage.objects.listed().exclude(pk=self.pk)
-        more = list(others.child_of(section)[:count])
-        return more or list(others.descendant_of(self.get_site().root_page)[:count])
+    @property
+    def columnist(self):
+        """The face of a column: its first byline, else its series' columnist."""
+        if self.reporters:
+            return self.reporters[0]
+        return self.series.columnist if self.series_id and self.series else None
 
     def get_context(self, request, *args, **kwargs):
+        from .related import ArticleNeighbours
+
         context = super().get_context(request, *args, **kwargs)
         section = self.get_parent().specific
         context["section"] = section
         context["breadcrumbs"] = section.breadcrumbs()
-        context["more_articles"] = self.more_from_section(section)
+        context["tags"] = list(self.tags.all())
+        site = Site.find_for_request(request) or self.get_site()
+        neighbours = ArticleNeighbours(self, section, context["tags"], site)
+        context["related_articles"] = neighbours.related
+        context["series_articles"] = neighbours.series_others
+        context["reporter_articles"] = neighbours.reporter_others
+        context["more_articles"] = neighbours.more
+        context["corrections"] = self.corrections_newest_first()
         context["share_url"] = self.full_url
         return context
 
@@ -459,6 +628,53 @@ class ArticleReporter(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "기자"
         verbose_name_plural = "기자"
+
+
+class ArticleRelatedLink(Orderable):
+    """An editor's pick for 관련 기사, shown before the automatic ones."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="기사", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("article", "news.ArticlePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "관련 기사"
+        verbose_name_plural = "관련 기사"
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "정정보도"
+    REPLY = "reply", "반론보도"
+    FOLLOW_UP = "follow_up", "추후보도"
+
+
+class ArticleCorrection(Orderable):
+    """A dated 정정·반론·추후보도 notice shown at the top of the article."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    corrected_at = models.DateTimeField(
+        "일시", default=timezone.now, help_text="독자에게 보이는 정정 일시입니다."
+    )
+    kind = models.CharField(
+        "종류", max_length=20, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(
+        "내용",
+        max_length=2000,
+        help_text="예: 본지 4월 7일자 '…' 기사에서 참석 기관 수를 20개로 바로잡습니다.",
+    )
+
+    panels = [FieldPanel("corrected_at"), FieldPanel("kind"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "정정·반론보도"
+        verbose_name_plural = "정정·반론보도"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.corrected_at:%Y-%m-%d}"
 
 
 def next_article_number():

@@ -1,3 +1,11 @@
-"""URLs of readership."""
+"""URLs of readership: the view beacon."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+app_name = "readership"
+
+urlpatterns = [
+    path("hit/", views.hit, name="hit"),
+]

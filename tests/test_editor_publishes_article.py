@@ -28,6 +28,10 @@ def article_form(reporter, photo, **overrides):
         "lead": "세종시가 행정수도 완성을 주제로 시민 토론회를 연다.",
         "dateline": "세종",
         "article_reporters": inline_formset([{"reporter": reporter.pk}]),
+        "series": "",
+        "grade": "0",
+        "related_links": inline_formset([]),
+        "corrections": inline_formset([]),
         "body": streamfield(
             [
                 ("paragraph", rich_text("<p>세종시는 20일 시청 대강당에서 토론회를 연다.</p>")),

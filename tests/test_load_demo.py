@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 
-from home.models import Masthead, StandardPage
-from news.models import ArticlePage, Reporter, SectionPage
+from home.models import HomePage, Masthead, StandardPage
+from news.models import ArticlePage, NewsImage, Reporter, SectionPage
+from readership.models import ArticleDailyViews
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "home" / "demo" / "articles.jsonl"
 SEED_FILE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cc7ee12da7f23ca9.txt"
@@ -29,10 +30,52 @@ def demo(db, settings):
     return load_demo()
 
 
+def demo_state():
+    home = HomePage.objects.get()
+    return (
+        Page.objects.count(),
+        Reporter.objects.count(),
+        Masthead.objects.count(),
+        NewsImage.objects.count(),
+        ArticleDailyViews.objects.count(),
+        sum(ArticleDailyViews.objects.values_list("views", flat=True)),
+        home.top_story_id,
+        list(home.headlines.values_list("article_id", "title")),
+        home.revisions.count(),
+        list(ArticlePage.objects.order_by("pk").values_list("grade", "breaking_until")),
+    )
+
+
 def test_load_demo_twice_leaves_the_same_pages(demo):
-    counts = (Page.objects.count(), Reporter.objects.count(), Masthead.objects.count())
+    state = demo_state()
     load_demo()
-    assert (Page.objects.count(), Reporter.objects.count(), Masthead.objects.count()) == counts
+    assert demo_state() == state
+
+
+def test_the_demo_front_page_has_every_block(client, demo):
+    html = client.get("/").content.decode()
+
+    top = html[html.index('class="front-top"') : html.index('class="front-columns"')]
+    assert "산단 대개조" in top[: top.index('class="front-headlines"')]  # the top story
+    assert "충북 &quot;광역철도, 청주 도심 통과해야&quot;" in top  # a front-page-only title
+    ticker = html[html.index('class="breaking"') : html.index("site-header")]
+    assert "보이스피싱 주의보" in ticker
+    box = html[html.index('<section class="most-read"') :]
+    assert box.count("<li>") >= 20  # 24시간 and 7일, ten each
+    opinion = html[html.index('class="front-opinion"') :]
+    assert "[사설]" in opinion and "칼럼" in opinion and "<img" in opinion
+    assert 'class="front-photos"' in html and "[포토]" in html
+
+
+def test_an_editors_curation_survives_load_demo(demo):
+    home = HomePage.objects.get()
+    home.top_story = ArticlePage.objects.get(legacy_idxno="300116")
+    home.headlines = []
+    home.save_revision().publish()
+    load_demo()
+    home = HomePage.objects.get()
+    assert home.top_story.legacy_idxno == "300116"
+    assert not home.headlines.exists()
 
 
 def test_demo_has_the_sections_articles_reporters_and_pages(demo):

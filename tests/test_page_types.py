@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from contact.models import ContactFormPage
 from home.models import HomePage, StandardPage
 from news.models import ArticlePage, SectionPage
 
@@ -18,8 +19,8 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(SectionPage, {HomePage, SectionPage})
         self.assertAllowedSubpageTypes(SectionPage, {SectionPage, ArticlePage})
 
-    def test_front_page_holds_sections_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {SectionPage, StandardPage})
+    def test_front_page_holds_sections_standard_pages_and_reader_forms(self):
+        self.assertAllowedSubpageTypes(HomePage, {SectionPage, StandardPage, ContactFormPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_standard_pages_sit_under_the_front_page_only(self):

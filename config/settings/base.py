@@ -149,6 +149,15 @@ SOCIALACCOUNT_PROVIDERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "충청신문 <noreply@dailycc.net>")
 
+# KakaoTalk sharing (Kakao Developers › 앱 키 › JavaScript 키). Empty: the share sheet or a
+# copied link instead; the SDK loads only when a reader presses the button.
+KAKAO_JAVASCRIPT_KEY = os.environ.get("KAKAO_JAVASCRIPT_KEY", "")
+KAKAO_JAVASCRIPT_SDK_URL = os.environ.get("KAKAO_JAVASCRIPT_SDK_URL", "")
+KAKAO_JAVASCRIPT_SDK_INTEGRITY = os.environ.get("KAKAO_JAVASCRIPT_SDK_INTEGRITY", "")
+# Proxies in front of gunicorn that append to X-Forwarded-For (1 behind docker-compose's
+# proxy): the reader's address for rate limits is the one they saw. 0: REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"

@@ -1,8 +1,9 @@
 """Site chrome on every page: the masthead, the section menu, the footer links."""
 
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from contact.models import ContactFormPage
 from home.models import Masthead, StandardPage
 from news.models import SectionPage
 
@@ -53,4 +54,5 @@ def footer_pages(context):
     root = _site_root(context.get("request"))
     if root is None:
         return []
-    return list(StandardPage.objects.child_of(root).live().public().order_by("path"))
+    pages = Page.objects.child_of(root).live().public().type(StandardPage, ContactFormPage)
+    return list(pages.order_by("path"))

@@ -1,4 +1,4 @@
-/* Site behaviour without third-party scripts: the section menu toggle and URL copy. */
+/* Site behaviour without third-party scripts: the section menu toggle and click-to-play embeds. */
 (function () {
   "use strict";
 
@@ -20,46 +20,11 @@
     });
   }
 
-  if (navigator.share) {
-    document.querySelectorAll(".share__native").forEach(function (item) {
-      item.hidden = false;
-      item.querySelector("button").addEventListener("click", function (event) {
-        var button = event.currentTarget;
-        navigator.share({
-          title: button.getAttribute("data-share-title"),
-          url: button.getAttribute("data-share-url")
-        }).catch(function () { /* the reader closed the share sheet */ });
-      });
-    });
-  }
-
   document.querySelectorAll(".article-embed__play").forEach(function (button) {
     button.addEventListener("click", function () {
       var embed = button.closest(".article-embed");
       embed.appendChild(embed.querySelector("template").content.cloneNode(true));
       button.remove();
-    });
-  });
-
-  document.querySelectorAll(".share__copy").forEach(function (button) {
-    button.addEventListener("click", function () {
-      var url = button.getAttribute("data-copy-url");
-      var status = button.closest(".share").querySelector(".share__status");
-      var done = function () { status.textContent = "기사 주소를 복사했습니다."; };
-      var failed = function () { status.textContent = "복사하지 못했습니다. 주소창의 주소를 복사해 주세요."; };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(done, failed);
-      } else {
-        var field = document.createElement("textarea");
-        field.value = url;
-        field.setAttribute("readonly", "");
-        field.style.position = "absolute";
-        field.style.left = "-9999px";
-        document.body.appendChild(field);
-        field.select();
-        try { document.execCommand("copy") ? done() : failed(); } catch (e) { failed(); }
-        document.body.removeChild(field);
-      }
     });
   });
 })();

@@ -1,19 +1,36 @@
-"""manage.py load_demo: an idempotent demo 충청신문 (masthead, sections, pages, articles)."""
+"""manage.py load_demo: an idempotent demo 충청신문 (masthead, sections, pages, articles).
+
+With the articles come the front page's demo state: a curated top story and headlines,
+graded articles, one breaking story that is live for the next days, columnists'
+photos and a week of view counts, so every block of the front page has something.
+"""
 
 import datetime
+import hashlib
+import io
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, Masthead, StandardPage
-from news.models import Reporter, SectionPage
+from contact.demo import create_demo_forms
+from home.models import HomePage, HomePageHeadline, Masthead, StandardPage
+from news.demo_content import add_demo_extras
+from news.models import ArticleGrade, ArticlePage, NewsImage, Reporter, SectionPage
+from readership.counting import kst_today
+from readership.models import ArticleDailyViews
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 
@@ -115,6 +132,23 @@ DEMO_REPORTER_DETAILS = {
     "ljw@dailycc.net": ("편집국", "부국장"),
 }
 
+# The front page as a desk would set it up (article numbers from articles.jsonl).
+DEMO_TOP_STORY = 300101
+DEMO_HEADLINES = [  # (article number, front-page title or "")
+    (300109, ""),
+    (300113, '충북 "광역철도, 청주 도심 통과해야"'),
+    (300104, ""),
+    (300111, ""),
+]
+DEMO_GRADES = {
+    300101: ArticleGrade.HEADLINE,
+    300113: ArticleGrade.IMPORTANT,
+    300109: ArticleGrade.IMPORTANT,
+}
+DEMO_BREAKING = 300105  # breaking for DEMO_BREAKING_DAYS after each load_demo that finds it expired
+DEMO_BREAKING_DAYS = 3
+DEMO_COLUMNISTS = ["osy@dailycc.net", "ljw@dailycc.net"]  # get a portrait for 오피니언
+
 DEMO_EDITOR_USERNAME = "editor"
 DEMO_EDITOR_PASSWORD = "chungcheong-demo"
 
@@ -140,9 +174,13 @@ class Command(BaseCommand):
             self.masthead(site)
             self.sections(home)
             self.standard_pages(home)
+            create_demo_forms(home)
         if not without_articles:
             call_command("import_articles", str(DEMO_DIR / "articles.jsonl"), stdout=self.stdout)
             self.reporter_details()
+            add_demo_extras()
+            with transaction.atomic():
+                self.front_page(home)
         self.stdout.write(self.style.SUCCESS("데모 충청신문을 준비했습니다."))
         if settings.EMBEDDED_DATABASE:
             self.editor_account()
@@ -184,6 +222,57 @@ class Command(BaseCommand):
         for email, (desk, title) in DEMO_REPORTER_DETAILS.items():
             Reporter.objects.filter(email=email).update(desk=desk, title=title)
 
+    def front_page(self, home):
+        articles = ArticlePage.objects.filter(
+            article_number__in=[DEMO_TOP_STORY, DEMO_BREAKING, *DEMO_GRADES]
+            + [number for number, _title in DEMO_HEADLINES]
+        ).in_bulk(field_name="article_number")
+        for number, grade in DEMO_GRADES.items():
+            if number in articles:
+                set_quietly(articles[number], grade=grade)
+        breaking = articles.get(DEMO_BREAKING)
+        now = timezone.now()
+        if breaking and (breaking.breaking_until is None or breaking.breaking_until <= now):
+            set_quietly(breaking, breaking_until=now + datetime.timedelta(days=DEMO_BREAKING_DAYS))
+        self.curate(home, articles)
+        self.columnist_photos()
+        self.view_counts()
+
+    def curate(self, home, articles):
+        """Only a front page nobody has curated yet: an editor's choice is never overwritten."""
+        home = HomePage.objects.get(pk=home.pk)
+        if home.top_story_id or home.headlines.exists() or DEMO_TOP_STORY not in articles:
+            return
+        home.top_story = articles[DEMO_TOP_STORY]
+        home.headlines = [
+            HomePageHeadline(article=articles[number], title=title)
+            for number, title in DEMO_HEADLINES
+            if number in articles
+        ]
+        home.save_revision().publish()
+
+    def columnist_photos(self):
+        for reporter in Reporter.objects.filter(email__in=DEMO_COLUMNISTS, photo__isnull=True):
+            reporter.photo = portrait(reporter.name)
+            reporter.save(update_fields=["photo"])
+
+    def view_counts(self):
+        """A week of reads, the same for a given day, so 많이 본 뉴스 is not empty."""
+        today = kst_today()
+        rows = []
+        for article in ArticlePage.objects.exclude(article_number=None).only(
+            "pk", "article_number"
+        ):
+            seed = int(hashlib.sha256(str(article.article_number).encode()).hexdigest()[:8], 16)
+            for age in range(8):
+                views = (seed >> age) % 400 + 20 * (8 - age)
+                rows.append(
+                    ArticleDailyViews(
+                        article=article, day=today - datetime.timedelta(days=age), views=views
+                    )
+                )
+        ArticleDailyViews.objects.bulk_create(rows, ignore_conflicts=True)
+
     def editor_account(self):
         User = get_user_model()
         user, _created = User.objects.get_or_create(
@@ -198,3 +287,36 @@ class Command(BaseCommand):
             f"관리자 화면: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
             f"아이디: {DEMO_EDITOR_USERNAME}  비밀번호: {DEMO_EDITOR_PASSWORD}"
         )
+
+
+def set_quietly(article, **fields):
+    """Change front-page fields of a published demo article without publishing it again.
+
+    A new publication would move its 수정 time to today; the live row and the latest
+    revision (what the editor opens) get the values instead.
+    """
+    changed = {name: value for name, value in fields.items() if getattr(article, name) != value}
+    if not changed:
+        return
+    ArticlePage.objects.filter(pk=article.pk).update(**changed)
+    revision = article.latest_revision
+    if revision is not None:
+        revision.content.update(json.loads(json.dumps(changed, cls=DjangoJSONEncoder)))
+        revision.save(update_fields=["content"])
+
+
+def portrait(name):
+    """A plain, deterministic head-and-shoulders silhouette for a demo columnist."""
+    seed = hashlib.sha256(name.encode()).digest()
+    background = (180 + seed[0] % 50, 190 + seed[1] % 40, 200 + seed[2] % 40)
+    figure = (60 + seed[3] % 40, 70 + seed[4] % 40, 90 + seed[5] % 40)
+    picture = PILImage.new("RGB", (400, 400), background)
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([130, 70, 270, 230], fill=figure)
+    draw.ellipse([60, 250, 340, 520], fill=figure)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    image = NewsImage(title=f"{name} 사진", default_caption=f"{name}", default_credit="충청신문")
+    image.file = ImageFile(buffer, name=f"reporter-{seed.hex()[:12]}.jpg")
+    image.save()
+    return image

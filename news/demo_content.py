@@ -1,0 +1,127 @@
+"""Demo series, related picks and a correction on top of the imported demo articles.
+
+Called by `manage.py load_demo` after the articles are imported; idempotent. The
+articles are found by their demo ids (`legacy_idxno`), so it does nothing for an
+article the demo does not have.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from .models import ArticleCorrection, ArticlePage, ArticleRelatedLink, CorrectionKind, Series
+
+KST = ZoneInfo("Asia/Seoul")
+
+# slug: (name, description, demo ids in the series, demo id whose first byline is the columnist)
+SERIES = {
+    "daejeon-industry": (
+        "대전 산업 지도가 바뀐다",
+        "노후 산단 재생부터 대덕특구 창업까지, 대전 산업의 다음 10년을 짚는 기획 연재.",
+        ["300101", "300104"],
+        None,
+    ),
+    "chungcheong-column": (
+        "충청칼럼",
+        "충청의 골목과 사람을 걸으며 쓰는 논설위원 칼럼.",
+        ["300119"],
+        "300119",
+    ),
+    "desk-column": (
+        "데스크 칼럼",
+        "편집국 데스크가 지역 현안을 짚는 칼럼.",
+        ["300120"],
+        "300120",
+    ),
+}
+
+# demo id: demo ids picked as 관련 기사, in order
+RELATED_PICKS = {
+    "300101": ["300117", "300104"],
+    "300117": ["300101"],
+    "300104": ["300101"],
+}
+
+# demo id: (when, kind, text)
+CORRECTIONS = {
+    "300103": [
+        (
+            datetime.datetime(2022, 3, 15, 9, 30, tzinfo=KST),
+            CorrectionKind.CORRECTION,
+            "본지 3월 14일자 이 기사에서 대전 지역 휘발유 평균 판매가격을 ℓ당 1,990원으로 "
+            "바로잡습니다. 기사 본문의 일부 수치는 한국석유공사 오피넷 집계 기준입니다.",
+        ),
+    ],
+}
+
+
+def add_demo_extras():
+    """Create the demo series, related picks and correction; returns the articles changed."""
+    ids = set(RELATED_PICKS) | set(CORRECTIONS)
+    for *_, members, columnist_from in SERIES.values():
+        ids.update(members)
+        if columnist_from:
+            ids.add(columnist_from)
+    for picks in RELATED_PICKS.values():
+        ids.update(picks)
+    articles = {
+        article.legacy_idxno: article
+        for article in ArticlePage.objects.filter(legacy_idxno__in=ids).specific()
+    }
+
+    series_of = {}
+    for slug, (name, description, members, columnist_from) in SERIES.items():
+        members = [articles[pk] for pk in members if pk in articles]
+        if not members:
+            continue
+        columnist = None
+        if columnist_from in articles and articles[columnist_from].reporters:
+            columnist = articles[columnist_from].reporters[0]
+        series, _created = Series.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "columnist": columnist,
+                "image": members[0].listing_image,
+            },
+        )
+        for article in members:
+            series_of[article.pk] = series
+
+    changed = []
+    for article in articles.values():
+        series = series_of.get(article.pk)
+        picks = [
+            articles[pk] for pk in RELATED_PICKS.get(article.legacy_idxno, []) if pk in articles
+        ]
+        corrections = CORRECTIONS.get(article.legacy_idxno, [])
+        if _matches(article, series, picks, corrections):
+            continue
+        if series is not None:
+            article.series = series
+        article.related_links = [ArticleRelatedLink(article=pick) for pick in picks]
+        article.corrections = [
+            ArticleCorrection(corrected_at=when, kind=kind, text=text)
+            for when, kind, text in corrections
+        ]
+        _publish_keeping_dates(article)
+        changed.append(article)
+    return changed
+
+
+def _matches(article, series, picks, corrections):
+    return (
+        (series is None or article.series_id == series.pk)
+        and [link.article_id for link in article.related_links.all()] == [p.pk for p in picks]
+        and [(c.corrected_at, c.kind, c.text) for c in article.corrections.all()]
+        == [(when, str(kind), text) for when, kind, text in corrections]
+    )
+
+
+def _publish_keeping_dates(article):
+    """Publish through a revision (so the admin editor shows it) without a new 수정 time."""
+    first, last = article.first_published_at, article.last_published_at
+    article.save_revision().publish()
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=first, last_published_at=last
+    )

@@ -1,0 +1,73 @@
+"""Reader pages outside the page tree: a reporter's articles, a tag's, a series'."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+from wagtail.models import Site
+
+from .models import ArticlePage, ArticleTag, Reporter, Series
+
+
+def _listing(request, articles):
+    # get_page() turns any ?page= (text, negative, past the end) into a real page.
+    return Paginator(articles, settings.NEWS_SECTION_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _canonical_url(request, path, page_obj):
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return f"{root}{path}" + (f"?page={page_obj.number}" if page_obj.number > 1 else "")
+
+
+def reporter_page(request, pk):
+    reporter = get_object_or_404(
+        Reporter.objects.select_related("photo").prefetch_related("photo__renditions"), pk=pk
+    )
+    articles = _listing(request, reporter.listed_articles())
+    return render(
+        request,
+        "news/reporter_page.html",
+        {
+            "reporter": reporter,
+            "articles": articles,
+            "canonical_url": _canonical_url(request, reporter.get_absolute_url(), articles),
+        },
+    )
+
+
+def tag_page(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    tagged = ArticlePage.objects.listed().filter(
+        pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"),
+        alias_of__isnull=True,  # an alias shows the same article a second time
+    )
+    articles = _listing(request, tagged)
+    return render(
+        request,
+        "news/tag_page.html",
+        {
+            "tag": tag,
+            "articles": articles,
+            "canonical_url": _canonical_url(request, request.path, articles),
+        },
+    )
+
+
+def series_page(request, slug):
+    series = get_object_or_404(
+        Series.objects.select_related("image", "columnist__photo").prefetch_related(
+            "image__renditions", "columnist__photo__renditions"
+        ),
+        slug=slug,
+    )
+    articles = _listing(request, series.listed_articles())
+    return render(
+        request,
+        "news/series_page.html",
+        {
+            "series": series,
+            "articles": articles,
+            "canonical_url": _canonical_url(request, series.get_absolute_url(), articles),
+        },
+    )
