@@ -7,6 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from readership.bots import is_bot
+
 from . import stats
 from .models import Banner, BannerSlot
 from .slots import slot_payload
@@ -42,7 +44,7 @@ def slot(request, slot):
 @require_POST
 def impressions(request):
     """`b=<id>&b=<id>`: banners ads.js showed on one page view. Counted in the cache."""
-    if not stats.is_bot(request):
+    if not is_bot(request.headers.get("User-Agent")):
         banner_ids = [
             banner_id
             for banner_id in map(_positive_int, request.POST.getlist("b"))
@@ -64,6 +66,6 @@ def click(request, banner_id):
     banner = Banner.objects.filter(pk=banner_id).only("link_url").first()
     if banner is None or not banner.link_url.startswith(("https://", "http://")):
         raise Http404("광고를 찾을 수 없습니다.")
-    if not stats.is_bot(request):
+    if not is_bot(request.headers.get("User-Agent")):
         stats.count([banner.pk], stats.CLICKS)
     return HttpResponseRedirect(banner.link_url)

@@ -1,7 +1,8 @@
 """Who is not a reader: crawlers, link previews, monitors and scripted clients, by user agent.
 
-Keep the list here, one pattern a line; search engines that run JavaScript (Googlebot,
-Yeti, Bingbot) would otherwise send the view beacon like a browser.
+The one list for article views (readership) and banner impressions and clicks (ads).
+Keep it here, one pattern a line; search engines that run JavaScript (Googlebot, Yeti,
+Bingbot) would otherwise send the beacons like a browser.
 """
 
 import re
@@ -62,9 +63,9 @@ BOT_PATTERNS = [
     r"rogerbot",
     r"screaming frog",
     r"gptbot",
-    r"chatgpt-user",
+    r"chatgpt",  # ChatGPT-User and other OpenAI agents
     r"claudebot",
-    r"anthropic-ai",
+    r"anthropic",
     r"ccbot",
     r"perplexitybot",
     r"bytespider",
@@ -86,23 +87,21 @@ BOT_PATTERNS = [
     r"^curl",
     r"\bcurl/",
     r"wget",
-    r"python-requests",
-    r"python-urllib",
-    r"python-httpx",
+    r"python",  # python-requests, python-urllib3, python-httpx, Python/3.12 aiohttp
     r"aiohttp",
     r"httpie",
-    r"go-http-client",
+    r"go-http",
     r"okhttp",
     r"java/",
-    r"apache-httpclient",
-    r"libwww-perl",
+    r"httpclient",  # Apache-HttpClient, Jakarta Commons-HttpClient
+    r"libwww",
     r"node-fetch",
     r"axios",
     r"undici",
-    r"postmanruntime",
+    r"postman",
     r"insomnia",
     r"scrapy",
-    r"guzzlehttp",
+    r"guzzle",
 ]
 
 BOT_USER_AGENT = re.compile("|".join(f"(?:{pattern})" for pattern in BOT_PATTERNS), re.IGNORECASE)

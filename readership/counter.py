@@ -1,16 +1,18 @@
 """Counting in the cache, written to the database in batches: no write per event.
 
-A `CacheCounter` keeps one integer per key (`cache.incr`, atomic in Redis, Memcached
-and the local-memory cache). The first event after each drain also takes a slot in
-an append-only registry (`cache.incr` on a sequence, then the slot), so a drain
-knows which counters to read without listing the cache. `draining()` reads the
-registered counters, subtracts what it read (so events arriving meanwhile stay for
-the next drain) and hands the batch to the caller; if the caller fails, the counts
-go back into the cache.
+Shared by article views (readership/counting.py) and banner impressions and clicks
+(ads/stats.py). A `CacheCounter` keeps one integer per key (`cache.incr`, atomic in
+Redis, Memcached and the local-memory cache). The first event after each drain also
+takes a slot in an append-only registry (`cache.incr` on a sequence, then the slot), so
+a drain knows which counters to read without listing the cache. `flush()` takes the
+registered counts out (subtracting what it read, so events arriving meanwhile stay for
+the next flush) and hands them to the caller's upsert in batches, in one transaction;
+if that fails, the counts go back into the cache. `flush_if_due()` runs a flush at most
+once per interval, from whichever request comes first.
 
 The cache must not evict counters before they are drained, and should be shared by
 every web process (Redis): with a local-memory cache each process counts, dedupes
-and flushes on its own, which is correct but loses the last minute's views of a
+and flushes on its own, which is correct but loses the last minute's counts of a
 process that stops. See counter_cache() for which cache is used.
 """
 
@@ -20,6 +22,7 @@ import logging
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -29,21 +32,21 @@ SLOT_TIMEOUT = 60 * 60 * 24
 # but not yet written when the previous drain read the registry is not missed.
 SLOT_OVERLAP = 64
 LOCK_TIMEOUT = 120
-
+BATCH_SIZE = 1000  # rows per upsert statement
 
 LOCAL_MAX_ENTRIES = 100_000
 _local_cache = None
 
 
-def counter_cache():
-    """READERSHIP_CACHE, else a "readership" cache, else the default one.
+def counter_cache(alias=None):
+    """The cache named `alias`, else READERSHIP_CACHE, else a "readership" cache, else default.
 
-    A local-memory default (the development settings) culls a third of its entries once
+    A local-memory default (the settings as shipped) culls a third of its entries once
     it holds 300, which would drop counters along with the readers' dedupe keys: then
     the counters get a local-memory cache of their own, large enough for a busy day.
     """
     global _local_cache
-    alias = getattr(settings, "READERSHIP_CACHE", None)
+    alias = alias or getattr(settings, "READERSHIP_CACHE", None)
     if alias is None and "readership" in settings.CACHES:
         alias = "readership"
     if alias is not None:
@@ -58,12 +61,15 @@ def counter_cache():
 
 
 class CacheCounter:
-    def __init__(self, namespace):
+    """Counters under `namespace` in the cache that `cache()` returns (read on each use)."""
+
+    def __init__(self, namespace, cache=counter_cache):
         self.namespace = namespace
+        self._get_cache = cache
 
     @property
     def cache(self):
-        return counter_cache()
+        return self._get_cache()
 
     def _key(self, name):
         return f"{self.namespace}:count:{name}"
@@ -82,6 +88,11 @@ class CacheCounter:
     @property
     def _lock(self):
         return f"{self.namespace}:draining"
+
+    @property
+    def due_key(self):
+        """Present in the cache while the last flush is younger than the interval."""
+        return f"{self.namespace}:flush-due"
 
     def add(self, name, amount=1):
         """Count `amount` events for `name` (a string without spaces)."""
@@ -165,3 +176,36 @@ class CacheCounter:
             self.add(name, count)
         if taken:
             logger.warning("%s: %d counters put back into the cache", self.namespace, len(taken))
+
+    def flush(self, rows, upsert):
+        """Write every pending count to the database; returns the rows written, sorted.
+
+        `rows(taken)` turns {counter name: count} into {row key: values}; `upsert(batch)`
+        writes a list of up to BATCH_SIZE (key, values) items in one statement. If a
+        write fails, nothing is written and the counts go back into the cache.
+        """
+        with self.draining() as taken:
+            if not taken:
+                return []
+            items = sorted(rows(taken).items())
+            batches = [items[n : n + BATCH_SIZE] for n in range(0, len(items), BATCH_SIZE)]
+            # One statement is atomic by itself (and needs no savepoint); more share a
+            # transaction, so a failure half-way writes nothing twice.
+            with transaction.atomic() if len(batches) > 1 else contextlib.nullcontext():
+                for batch in batches:
+                    upsert(batch)
+            return items
+
+    def flush_if_due(self, flush, seconds):
+        """Run `flush()` unless one ran within `seconds` in any process sharing the cache.
+
+        Never raises, so the reader's request goes on; a failed flush left its counts in
+        the cache for the next one. Returns what `flush()` returned, else None.
+        """
+        if not self.cache.add(self.due_key, 1, seconds):
+            return None
+        try:
+            return flush()
+        except Exception:
+            logger.exception("%s: counts not written; kept for the next flush", self.namespace)
+            return None

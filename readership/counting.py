@@ -1,28 +1,25 @@
 """Article views: counted in the cache per article and KST day, flushed as upserts.
 
-A view costs the reader's request only cache operations. `flush_views()` moves the
-counts into `ArticleDailyViews` with one `INSERT … ON CONFLICT DO UPDATE SET views =
-views + EXCLUDED.views` per batch of 1,000 articles; it runs from the view endpoint
-at most once a minute (`READERSHIP_FLUSH_SECONDS`) and from `manage.py flush_views`.
+A view costs the reader's request only cache operations (readership/counter.py).
+`flush_views()` moves the counts into `ArticleDailyViews` with one `INSERT … ON
+CONFLICT DO UPDATE SET views = views + EXCLUDED.views` per batch of 1,000 articles; it
+runs from the view endpoint at most once a minute (`READERSHIP_FLUSH_SECONDS`) and from
+`manage.py flush_views`.
 """
 
 import datetime
-import logging
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
-from .counter import CacheCounter, counter_cache
+from .counter import CacheCounter
 from .models import ArticleDailyViews
 
-logger = logging.getLogger(__name__)
-
 KST = ZoneInfo("Asia/Seoul")
-BATCH_SIZE = 1000
 VIEWS = CacheCounter("readership:views")
-FLUSH_DUE_KEY = "readership:views:flush-due"
+FLUSH_DUE_KEY = VIEWS.due_key
 
 
 def kst_today(now=None):
@@ -35,53 +32,30 @@ def count_view(article_id, now=None):
 
 def pending_views():
     """{(article_id, day): views} counted but not yet flushed."""
-    return {
-        key: count
-        for name, count in VIEWS.pending().items()
-        if count and (key := _parse(name)) is not None
-    }
-
-
-def flush_interval():
-    return getattr(settings, "READERSHIP_FLUSH_SECONDS", 60)
+    return {key: count for key, count in _rows(VIEWS.pending()).items() if count}
 
 
 def flush_if_due():
     """Flush when the last flush is older than the interval; never raises."""
-    if not counter_cache().add(FLUSH_DUE_KEY, 1, flush_interval()):
-        return 0
-    try:
-        return flush_views()
-    except Exception:
-        logger.exception(
-            "조회수를 데이터베이스에 기록하지 못했습니다. 다음 기록 때 다시 시도합니다."
-        )
-        return 0
+    interval = getattr(settings, "READERSHIP_FLUSH_SECONDS", 60)
+    return VIEWS.flush_if_due(flush_views, interval) or 0
 
 
 def flush_views():
     """Write every pending count to ArticleDailyViews; returns the number of rows touched."""
-    with VIEWS.draining() as taken:
-        if not taken:
-            return 0
-        rows = {}
-        for name, count in taken.items():
-            key = _parse(name)
-            if key is not None:
-                rows[key] = rows.get(key, 0) + count
-        items = sorted(rows.items())
-        with transaction.atomic():
-            for start in range(0, len(items), BATCH_SIZE):
-                _upsert(items[start : start + BATCH_SIZE])
-        return len(items)
+    return len(VIEWS.flush(_rows, lambda batch: _upsert(batch)))
 
 
-def _parse(name):
-    day, _, article_id = name.partition(":")
-    try:
-        return int(article_id), datetime.datetime.strptime(day, "%Y%m%d").date()
-    except ValueError:
-        return None
+def _rows(counts):
+    """{"20240510:123": views} → {(123, date(2024, 5, 10)): views}; stray names dropped."""
+    rows = {}
+    for name, count in counts.items():
+        day, _, article_id = name.partition(":")
+        try:
+            rows[int(article_id), datetime.datetime.strptime(day, "%Y%m%d").date()] = count
+        except ValueError:
+            continue
+    return rows
 
 
 def _upsert(items):

@@ -28,10 +28,13 @@ EDIT_URL = "wagtailsnippets_ads_banner:edit"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
+def empty_caches():
+    """The page cache (slot answers) and the counters' cache, which is its own in tests."""
+    for each in (cache, stats.counter_cache()):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, stats.counter_cache()):
+        each.clear()
 
 
 @pytest.fixture
