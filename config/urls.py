@@ -1,5 +1,5 @@
-"""URL map: admin, search, the API, reader accounts, comments, view counts, banners, media in
-development, then pages."""
+"""URL map: admin, search, the API, reader accounts, comments, view counts, banners, feeds,
+sitemaps, the old CMS's addresses, media in development, then pages."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -22,6 +22,9 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("readership/", include("readership.urls")),
     path("ads/", include("ads.urls")),
+    path("rss/", include("news.feeds")),
+    path("", include("news.sitemaps")),
+    path("", include("news.legacy")),
     path("", include("news.urls")),
 ]
 

@@ -169,12 +169,25 @@ class Masthead(models.Model):
         default="저작권자 © 충청신문 무단전재 및 재배포 금지",
         help_text="모든 기사 끝에 표시됩니다.",
     )
+    logo = models.ForeignKey(
+        NewsImage,
+        verbose_name="로고",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "검색엔진(구글 뉴스의 발행처 로고)과 SNS 공유에 쓰입니다. 가로·세로 112px 이상의 "
+            "PNG나 JPG. 비워 두면 기본 로고(충청신문 글자)가 쓰입니다."
+        ),
+    )
 
     panels = [
         FieldPanel("site"),
         MultiFieldPanel(
             [
                 FieldPanel("title"),
+                FieldPanel("logo"),
                 FieldPanel("company_name"),
                 FieldPanel("registration_number"),
                 FieldPanel("registration_date"),

@@ -1,4 +1,4 @@
-"""Demo series, related picks and a correction on top of the imported demo articles.
+"""Demo series, related picks, a correction and the old CMS's codes on top of the demo articles.
 
 Called by `manage.py load_demo` after the articles are imported; idempotent. The
 articles are found by their demo ids (`legacy_idxno`), so it does nothing for an
@@ -6,31 +6,47 @@ article the demo does not have.
 """
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
-from .models import ArticleCorrection, ArticlePage, ArticleRelatedLink, CorrectionKind, Series
+from wagtail.models import Site
+
+from .models import (
+    REPORTER_ID_PATTERN,
+    ArticleCorrection,
+    ArticlePage,
+    ArticleRelatedLink,
+    CorrectionKind,
+    Reporter,
+    SectionPage,
+    Series,
+)
 
 KST = ZoneInfo("Asia/Seoul")
 
-# slug: (name, description, demo ids in the series, demo id whose first byline is the columnist)
+# slug: (name, description, demo ids in the series, demo id whose first byline is the columnist,
+# the old CMS's series code)
 SERIES = {
     "daejeon-industry": (
         "대전 산업 지도가 바뀐다",
         "노후 산단 재생부터 대덕특구 창업까지, 대전 산업의 다음 10년을 짚는 기획 연재.",
         ["300101", "300104"],
         None,
+        "SRN1",
     ),
     "chungcheong-column": (
         "충청칼럼",
         "충청의 골목과 사람을 걸으며 쓰는 논설위원 칼럼.",
         ["300119"],
         "300119",
+        "SRN2",
     ),
     "desk-column": (
         "데스크 칼럼",
         "편집국 데스크가 지역 현안을 짚는 칼럼.",
         ["300120"],
         "300120",
+        "SRN3",
     ),
 }
 
@@ -57,7 +73,7 @@ CORRECTIONS = {
 def add_demo_extras():
     """Create the demo series, related picks and correction; returns the articles changed."""
     ids = set(RELATED_PICKS) | set(CORRECTIONS)
-    for *_, members, columnist_from in SERIES.values():
+    for *_, members, columnist_from, _code in SERIES.values():
         ids.update(members)
         if columnist_from:
             ids.add(columnist_from)
@@ -69,7 +85,7 @@ def add_demo_extras():
     }
 
     series_of = {}
-    for slug, (name, description, members, columnist_from) in SERIES.items():
+    for slug, (name, description, members, columnist_from, legacy_code) in SERIES.items():
         members = [articles[pk] for pk in members if pk in articles]
         if not members:
             continue
@@ -85,8 +101,13 @@ def add_demo_extras():
                 "image": members[0].listing_image,
             },
         )
+        if not series.legacy_code and not Series.objects.filter(legacy_code=legacy_code).exists():
+            series.legacy_code = legacy_code
+            series.save(update_fields=["legacy_code"])
         for article in members:
             series_of[article.pk] = series
+
+    set_demo_legacy_codes()
 
     changed = []
     for article in articles.values():
@@ -125,3 +146,47 @@ def _publish_keeping_dates(article):
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=first, last_published_at=last
     )
+
+
+def set_demo_legacy_codes():
+    """Codes of the old CMS (ND소프트) on the demo's sections and reporters, where still empty.
+
+    The real paper's codes are not known here; ND소프트 numbers first-level sections
+    S1N1, S1N2 … and second-level ones S2N1, S2N2 … across the site, so the demo
+    numbers them in menu order: 정치 S1N1 … 오피니언 S1N7, 대전 S2N1 … 칼럼 S2N6.
+    A reporter's old id is the part of their email before the @. Returns what was set.
+    """
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return []
+    sections = SectionPage.objects.child_of(site.root_page).order_by("path")
+    subsections = SectionPage.objects.descendant_of(site.root_page).filter(
+        depth=site.root_page.depth + 2
+    )
+    wanted = [(section, f"S1N{number}") for number, section in enumerate(sections, 1)]
+    wanted += [
+        (section, f"S2N{number}") for number, section in enumerate(subsections.order_by("path"), 1)
+    ]
+    taken = set(SectionPage.objects.exclude(legacy_code="").values_list("legacy_code", flat=True))
+    changed = []
+    for section, code in wanted:
+        if section.legacy_code or code in taken:
+            continue
+        SectionPage.objects.filter(pk=section.pk).update(legacy_code=code)
+        revision = section.latest_revision
+        if revision is not None:  # so the editor opens the page with its code
+            revision.content["legacy_code"] = code
+            revision.save(update_fields=["content"])
+        taken.add(code)
+        changed.append(section)
+
+    taken = set(Reporter.objects.exclude(legacy_id="").values_list("legacy_id", flat=True))
+    for reporter in Reporter.objects.filter(legacy_id="").exclude(email="").order_by("pk"):
+        legacy_id = reporter.email.split("@")[0]
+        if legacy_id in taken or not re.fullmatch(REPORTER_ID_PATTERN, legacy_id):
+            continue
+        reporter.legacy_id = legacy_id
+        reporter.save(update_fields=["legacy_id"])
+        taken.add(legacy_id)
+        changed.append(reporter)
+    return changed

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import RegexValidator
 from django.db import connection, models
 from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber, Substr
@@ -12,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework.fields import DateTimeField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -21,16 +23,34 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from . import api
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
 
 ARTICLE_NUMBER_SEQUENCE = "news_article_number_seq"
+
+# The old CMS's (ND소프트) codes, kept so its addresses lead to the new pages (news/legacy.py).
+SECTION_CODE_PATTERN = r"S[12]N[0-9]{1,5}"
+SERIES_CODE_PATTERN = r"SRN[0-9]{1,6}"
+REPORTER_ID_PATTERN = r"[A-Za-z0-9_.@-]{1,50}"
+validate_section_code = RegexValidator(
+    rf"\A{SECTION_CODE_PATTERN}\Z",
+    "S1N1(1차 섹션), S2N3(2차 섹션)처럼 대문자 S, 1 또는 2, N, 숫자로 적어 주세요.",
+)
+validate_series_code = RegexValidator(
+    rf"\A{SERIES_CODE_PATTERN}\Z", "SRN5처럼 대문자 SRN 뒤에 숫자로 적어 주세요."
+)
+validate_reporter_id = RegexValidator(
+    rf"\A{REPORTER_ID_PATTERN}\Z",
+    "영문, 숫자와 _ . @ - 만 쓸 수 있습니다.",
+)
 
 
 class NewsImage(AbstractImage):
@@ -50,6 +70,8 @@ class NewsImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "default_caption", "default_credit")
+
+    api_fields = [APIField("default_caption"), APIField("default_credit")]
 
     search_fields = [
         *AbstractImage.search_fields,
@@ -90,6 +112,16 @@ class Reporter(index.Indexed, models.Model):
         related_name="+",
     )
     active = models.BooleanField("재직 중", default=True)
+    legacy_id = models.CharField(
+        "이전 기자 아이디",
+        max_length=50,
+        blank=True,
+        validators=[validate_reporter_id],
+        help_text=(
+            "이전 시스템(ND소프트)의 기자 아이디. 옛 기자별 기사 목록 주소"
+            "(articleList.html?sc_area=I&sc_word=아이디)를 이 기자 페이지로 연결합니다."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -98,6 +130,7 @@ class Reporter(index.Indexed, models.Model):
         FieldPanel("desk"),
         FieldPanel("photo"),
         FieldPanel("active"),
+        FieldPanel("legacy_id"),
     ]
 
     search_fields = [
@@ -115,7 +148,13 @@ class Reporter(index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["email"], condition=~Q(email=""), name="unique_reporter_email"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["legacy_id"],
+                condition=~Q(legacy_id=""),
+                name="unique_reporter_legacy_id",
+                violation_error_message="이미 다른 기자가 쓰는 이전 기자 아이디입니다.",
+            ),
         ]
 
     def __str__(self):
@@ -173,6 +212,16 @@ class Series(index.Indexed, models.Model):
         default=True,
         help_text="끝난 연재는 끄세요. 기사와 연재 페이지는 그대로 남습니다.",
     )
+    legacy_code = models.CharField(
+        "이전 연재 코드",
+        max_length=20,
+        blank=True,
+        validators=[validate_series_code],
+        help_text=(
+            "이전 시스템(ND소프트)의 연재 코드. 예: SRN5. 옛 연재 목록 주소"
+            "(articleList.html?sc_serial_code=SRN5)를 이 연재 페이지로 연결합니다."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -181,6 +230,7 @@ class Series(index.Indexed, models.Model):
         FieldPanel("image"),
         FieldPanel("columnist"),
         FieldPanel("active"),
+        FieldPanel("legacy_code"),
     ]
 
     search_fields = [
@@ -193,6 +243,14 @@ class Series(index.Indexed, models.Model):
         verbose_name = "연재"
         verbose_name_plural = "연재"
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["legacy_code"],
+                condition=~Q(legacy_code=""),
+                name="unique_series_legacy_code",
+                violation_error_message="이미 다른 연재가 쓰는 이전 연재 코드입니다.",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -229,16 +287,40 @@ class SectionPage(Page):
     description = models.TextField(
         "섹션 설명", blank=True, help_text="섹션 첫머리와 검색엔진 설명에 쓰입니다."
     )
+    legacy_code = models.CharField(
+        "이전 섹션 코드",
+        max_length=20,
+        blank=True,
+        validators=[validate_section_code],
+        help_text=(
+            "이전 시스템(ND소프트)의 섹션 코드. 1차 섹션은 S1N1, 2차 섹션은 S2N3처럼 적습니다. "
+            "옛 섹션 목록 주소(articleList.html?sc_section_code=…)와 옛 RSS(/rss/S1N1.xml)를 "
+            "이 섹션으로 연결합니다."
+        ),
+    )
 
     parent_page_types = ["home.HomePage", "news.SectionPage"]
     subpage_types = ["news.SectionPage", "news.ArticlePage"]
     show_in_menus_default = True
+    # A copy is a new section: the old addresses stay with the original.
+    exclude_fields_in_copy = ["legacy_code"]
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
+    settings_panels = [*Page.settings_panels, FieldPanel("legacy_code")]
+
+    api_fields = [APIField("description")]
 
     class Meta:
         verbose_name = "섹션"
         verbose_name_plural = "섹션"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["legacy_code"],
+                condition=~Q(legacy_code=""),
+                name="unique_section_legacy_code",
+                violation_error_message="이미 다른 섹션이 쓰는 이전 섹션 코드입니다.",
+            )
+        ]
 
     def articles(self):
         """This section's and its subsections' live articles, newest first."""
@@ -485,6 +567,24 @@ class ArticlePage(Page):
         ],
     )
     base_form_class = ArticlePageForm
+
+    # /api/v2/pages/?type=news.ArticlePage&fields=… (config/api.py, README "The API").
+    api_fields = [
+        APIField("article_number"),
+        APIField("legacy_idxno"),
+        APIField("subtitle"),
+        APIField("lead"),
+        APIField("dateline"),
+        APIField("section", serializer=api.ArticleSectionField(read_only=True)),
+        APIField("reporters", serializer=api.ArticleReportersField(read_only=True)),
+        APIField("tags", serializer=api.ArticleTagsField(read_only=True)),
+        APIField("series", serializer=api.ArticleSeriesField(read_only=True)),
+        APIField("article_type"),
+        APIField("last_published_at"),
+        APIField("updated_at", serializer=DateTimeField(read_only=True)),
+        APIField("main_image", serializer=api.ArticleMainImageField(read_only=True)),
+        APIField("body", serializer=api.ArticleBodyField(read_only=True)),
+    ]
 
     class Meta:
         verbose_name = "기사"

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 from newsroom import KST, add_article, add_section, make_image
@@ -20,6 +21,14 @@ def test_media_root():
     """Uploaded test photos go to a per-run folder, removed when the run ends."""
     yield settings.MEDIA_ROOT
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: a rollback does not undo what a cache kept
+    (Wagtail's site root paths, rate-limit counters…)."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -95,7 +95,7 @@ def test_section_menu_marks_the_current_section(client, sections, masthead):
 def test_no_request_leaves_our_host(client, every_page):
     """Fonts, scripts, styles and images all come from our own static and media files."""
     loaded = re.compile(
-        r"<(?:script|img|iframe)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b(?![^>]*canonical)[^>]*\bhref=\"([^\"]+)\""
+        r"<(?:script|img|iframe)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b(?![^>]*\brel=\"(?:canonical|alternate)\")[^>]*\bhref=\"([^\"]+)\""
     )
     for url in every_page.values():
         html = client.get(url).content.decode()
