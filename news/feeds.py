@@ -295,7 +295,8 @@ class ArticleFeed(Feed):
         return entry.link
 
     def item_guid(self, entry):
-        return entry.link
+        # By number alone: moving the article to another section keeps its guid.
+        return entry.guid
 
     def item_guid_is_permalink(self, entry):
         return True
@@ -460,6 +461,7 @@ class FeedPhoto:
 class FeedEntry:
     title: str
     link: str
+    guid: str
     description: str
     content: str
     published: object
@@ -502,6 +504,9 @@ def build_entries(channel):
             FeedEntry(
                 title=xml_text(article.title),
                 link=article.get_full_url(channel.reader.request),
+                guid=channel.reader.absolute(
+                    reverse("news:article_by_number", args=[article.article_number])
+                ),
                 description=xml_text(bodies.summary(article)),
                 content=xml_text(bodies.content(article)),
                 published=timezone.localtime(published, KST),

@@ -1,4 +1,5 @@
-"""Reader pages of the newsroom outside the page tree: reporters, tags, series."""
+"""Reader pages of the newsroom outside the page tree: reporters, tags, series, and an
+article's permanent address by its number."""
 
 from django.urls import path
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("reporters/<int:pk>/", views.reporter_page, name="reporter"),
     path("tags/<str:slug>/", views.tag_page, name="tag"),
     path("series/<str:slug>/", views.series_page, name="series"),
+    path("articles/<int:number>/", views.article_by_number, name="article_by_number"),
 ]

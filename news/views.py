@@ -2,11 +2,14 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from taggit.models import Tag
 from wagtail.models import Site
 
 from .models import ArticlePage, ArticleTag, Reporter, Series
+
+MAX_ARTICLE_NUMBER = 2**63 - 1  # a PositiveBigIntegerField; more would be a database error
 
 
 def _listing(request, articles):
@@ -18,6 +21,21 @@ def _canonical_url(request, path, page_obj):
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     return f"{root}{path}" + (f"?page={page_obj.number}" if page_obj.number > 1 else "")
+
+
+def article_by_number(request, number):
+    """/articles/<number>/: the permanent address of an article (the feeds' guid), 301 to its page.
+
+    The page's own URL holds its section, which changes when an editor moves it.
+    """
+    article = (
+        ArticlePage.objects.live().public().filter(article_number=number).first()
+        if number <= MAX_ARTICLE_NUMBER
+        else None
+    )
+    if article is None or article.url is None:
+        raise Http404("기사를 찾을 수 없습니다.")
+    return redirect(article.url, permanent=True)
 
 
 def reporter_page(request, pk):

@@ -51,7 +51,7 @@ def test_an_item_carries_every_element(client, seed_article):
 
     assert entry.title == "대전시, 산업단지 재생 위해 20개 기관과 손잡아"
     assert entry.link == "http://localhost/region/daejeon/100001/" == seed_article.full_url
-    assert entry.id == entry.link
+    assert entry.id == "http://localhost/articles/100001/"  # by number: survives a move
     [item] = xml_items(response)
     assert item.find("guid").get("isPermaLink") == "true"
     assert item.findtext("pubDate") == "Thu, 07 Apr 2022 16:33:00 +0900"
@@ -569,3 +569,25 @@ def test_every_feed_takes_the_same_queries_at_ten_times_the_articles(
     }
     assert {items for _queries, items in small.values()} <= {3, 6}
     assert large["/rss/"][1] == large["/rss/popular/"][1] == FEED_LENGTH
+
+
+def test_the_guid_is_a_permanent_address_that_follows_the_article(client, seed_article, sections):
+    response = client.get("/articles/100001/")
+    assert response.status_code == 301
+    assert response["Location"] == seed_article.url
+
+    seed_article.move(sections["politics"], pos="last-child")
+    response = client.get("/articles/100001/")
+    assert response["Location"] == "/politics/100001/"
+
+
+@pytest.mark.parametrize("number", ["999", "99999999999999999999999"])
+def test_an_unknown_article_number_is_the_404_page(client, seed_article, number):
+    response = client.get(f"/articles/{number}/")
+    assert response.status_code == 404
+    assert "페이지를 찾을 수 없습니다" in response.content.decode()
+
+
+def test_a_draft_has_no_permanent_address_yet(client, seed_article):
+    seed_article.unpublish()
+    assert client.get("/articles/100001/").status_code == 404
