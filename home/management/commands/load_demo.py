@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 
 from contact.demo import create_demo_forms
 from home.models import HomePage, HomePageHeadline, Masthead, StandardPage
-from news.demo_content import add_demo_extras
+from news.demo_content import add_demo_extras, set_demo_legacy_codes
 from news.models import ArticleGrade, ArticlePage, NewsImage, Reporter, SectionPage
 from readership.counting import kst_today
 from readership.models import ArticleDailyViews
@@ -175,6 +175,7 @@ class Command(BaseCommand):
             self.sections(home)
             self.standard_pages(home)
             create_demo_forms(home)
+            set_demo_legacy_codes()
         if not without_articles:
             call_command("import_articles", str(DEMO_DIR / "articles.jsonl"), stdout=self.stdout)
             self.reporter_details()
