@@ -15,19 +15,24 @@ load what they need for the whole listing at once, so a listing costs the same
 number of queries for 2 articles as for 20 (tests/test_api.py).
 """
 
-from django.db.models import Q, prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db.models import CharField, IntegerField, Q, prefetch_related_objects
+from django.db.models.functions import Cast
 from django.utils import timezone
 from rest_framework.fields import Field
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageAliasOfField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.documents.models import Document
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, ReferenceIndex
 
 from news.api import Batch, TagNamesField
+from news.models import ArticlePage, NewsImage
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -42,10 +47,57 @@ class CheckedSearchFilter(SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters, with a value the field cannot hold (`?first_published_at=x`)
+    a 400 rather than a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValidationError, ValueError, TypeError) as error:
+            raise BadRequestError("filter value is not valid for its field") from error
+
+
+CHECKED = {SearchFilter: CheckedSearchFilter, FieldsFilter: CheckedFieldsFilter}
+
+
 def _checked(filter_backends):
-    return [
-        CheckedSearchFilter if backend is SearchFilter else backend for backend in filter_backends
-    ]
+    return [CHECKED.get(backend, backend) for backend in filter_backends]
+
+
+class CheckedFindMixin:
+    """`find/?id=abc` is a 400, not the ValueError Wagtail lets through."""
+
+    def find_object(self, queryset, request):
+        object_id = request.GET.get("id")
+        if object_id is not None and not (object_id.isascii() and object_id.isdigit()):
+            raise BadRequestError("id must be a number")
+        return super().find_object(queryset, request)
+
+
+def showing_pages():
+    """The pages the API serves: live, public, not embargoed and not expired."""
+    now = timezone.now()
+    return Page.objects.live().public().exclude(Q(go_live_at__gt=now) | Q(expire_at__lte=now))
+
+
+def used_by_showing_pages(model):
+    """Ids of `model` objects (images, documents) that a page readers can see refers to.
+
+    Photos and files uploaded for a draft or an embargoed story stay unlisted until it is
+    out. Wagtail's reference index knows what each page uses; articles written by the bulk
+    importer are also covered through their listing photo.
+    """
+    page_ids = showing_pages().annotate(text_id=Cast("pk", CharField())).values("text_id")
+    return (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+            object_id__in=page_ids,
+        )
+        .annotate(target=Cast("to_object_id", IntegerField()))
+        .values("target")
+    )
 
 
 class BatchedListingMixin:
@@ -81,7 +133,7 @@ class BatchedAliasOfField(PageAliasOfField):
         return instance.alias_of
 
 
-class NewsroomPagesAPIViewSet(BatchedListingMixin, PagesAPIViewSet):
+class NewsroomPagesAPIViewSet(CheckedFindMixin, BatchedListingMixin, PagesAPIViewSet):
     filter_backends = _checked(PagesAPIViewSet.filter_backends)
 
     @classmethod
@@ -104,10 +156,8 @@ class NewsroomPagesAPIViewSet(BatchedListingMixin, PagesAPIViewSet):
         # password in the session) see the restricted pages; the API serves none.
         # A live page may carry a future go_live_at (an embargo) or a past expire_at
         # until publish_scheduled runs: neither is served either.
-        now = timezone.now()
-        not_showing = Page.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__lte=now))
         # By id (an indexed filter field), so `?search=` may search this queryset.
-        return super().get_base_queryset().public().exclude(pk__in=not_showing.values("pk"))
+        return super().get_base_queryset().filter(pk__in=showing_pages().values("pk"))
 
 
 class TagsPrefetchMixin(BatchedListingMixin):
@@ -125,12 +175,25 @@ class TagsPrefetchMixin(BatchedListingMixin):
         return objects
 
 
-class NewsroomImagesAPIViewSet(TagsPrefetchMixin, ImagesAPIViewSet):
+class NewsroomImagesAPIViewSet(CheckedFindMixin, TagsPrefetchMixin, ImagesAPIViewSet):
     filter_backends = _checked(ImagesAPIViewSet.filter_backends)
 
+    def get_queryset(self):
+        listing_photos = ArticlePage.objects.filter(pk__in=showing_pages().values("pk")).values(
+            "listing_image"
+        )
+        return (
+            super()
+            .get_queryset()
+            .filter(Q(pk__in=used_by_showing_pages(NewsImage)) | Q(pk__in=listing_photos))
+        )
 
-class NewsroomDocumentsAPIViewSet(TagsPrefetchMixin, DocumentsAPIViewSet):
+
+class NewsroomDocumentsAPIViewSet(CheckedFindMixin, TagsPrefetchMixin, DocumentsAPIViewSet):
     filter_backends = _checked(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return super().get_queryset().filter(pk__in=used_by_showing_pages(Document))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -52,10 +52,12 @@ class ContactFormBuilder(FormBuilder):
             required = f"'{label}'에 표시해 주세요."
         else:
             required = f"{label}{particle(label, '을', '를')} 입력해 주세요."
+        # Django fills the message with `% params`: a % in the editor's label is literal.
+        literal = label.replace("%", "%%")
         options["error_messages"] = {
             "required": required,
             "max_length": (
-                f"{label}{particle(label, '은', '는')} %(limit_value)d자 이내로 써 주세요 "
+                f"{literal}{particle(label, '은', '는')} %(limit_value)d자 이내로 써 주세요 "
                 "(지금 %(show_value)d자)."
             ),
             "null_characters_not_allowed": "입력할 수 없는 문자가 들어 있습니다.",

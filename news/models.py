@@ -774,7 +774,7 @@ class ArticleCorrection(Orderable):
         verbose_name_plural = "정정·반론보도"
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.corrected_at:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.corrected_at):%Y-%m-%d}"
 
 
 def next_article_number():

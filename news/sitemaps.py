@@ -246,6 +246,7 @@ class TagSitemap(ListingSitemap):
                 lastmod_value=self.latest_article_change(tagged_items__tag=OuterRef("pk"))
             )
             .filter(lastmod_value__isnull=False)
+            .exclude(slug="")  # a name of symbols only (★) has no slug, hence no page
             .only("pk", "slug")
             .order_by("pk")
         )

@@ -55,6 +55,8 @@ def reporter_page(request, pk):
 
 
 def tag_page(request, slug):
+    if "\x00" in slug:  # PostgreSQL text cannot hold NUL: no such tag
+        raise Http404
     tag = get_object_or_404(Tag, slug=slug)
     tagged = ArticlePage.objects.listed().filter(
         pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"),
@@ -73,6 +75,8 @@ def tag_page(request, slug):
 
 
 def series_page(request, slug):
+    if "\x00" in slug:
+        raise Http404
     series = get_object_or_404(
         Series.objects.select_related("image", "columnist__photo").prefetch_related(
             "image__renditions", "columnist__photo__renditions"

@@ -72,7 +72,7 @@ class MostReadReportView(ReportView):
             period = "day"
         section = None
         section_id = self.request.GET.get("section", "")
-        if section_id.isdigit():
+        if section_id.isascii() and section_id.isdigit():  # '²'.isdigit() is true
             section = SectionPage.objects.filter(pk=int(section_id)).first()
         return ranked_articles(period, section).defer_streamfields()
 

@@ -308,7 +308,7 @@ def test_pages_under_a_private_section_cannot_be_listed_through_it(client, hidde
 
 
 @pytest.fixture
-def files(db):
+def files(sections):
     public_photo = make_image("공개 사진", caption="대전시청 전경", credit="대전시 제공")
     public_photo.tags.add("대전시청")
     restricted = Collection.get_first_root_node().add_child(name="편집국 전용")
@@ -324,6 +324,17 @@ def files(db):
     document.tags.add("예산")
     hidden_document = Document.objects.create(
         title="내부 문서", collection=restricted, file=ContentFile(b"x", name="internal.txt")
+    )
+    # The API lists what published articles use: a photo in the body, a linked file.
+    link = f'<p><a linktype="document" id="{document.pk}">예산안</a>과 <a linktype="document" id="{hidden_document.pk}">내부 문서</a></p>'
+    add_article(
+        sections["daejeon"],
+        title="예산안 공개",
+        body=[
+            ("image", {"image": public_photo, "caption": "", "credit": ""}),
+            ("image", {"image": hidden_photo, "caption": "", "credit": ""}),
+            ("paragraph", RichText(link)),
+        ],
     )
     return {
         "photo": public_photo,
@@ -447,12 +458,65 @@ def test_a_full_listing_takes_as_many_queries_as_a_short_one(
             client.get(PAGES, {"type": "news.ArticlePage", "fields": fields})
 
 
-def test_image_and_document_listings_take_fixed_queries(client, db, django_assert_max_num_queries):
+def test_image_and_document_listings_take_fixed_queries(
+    client, sections, django_assert_max_num_queries
+):
+    body = []
     for n in range(20):
-        make_image(f"사진{n}").tags.add(f"태그{n}")
-        Document.objects.create(
+        photo = make_image(f"사진{n}")
+        photo.tags.add(f"태그{n}")
+        document = Document.objects.create(
             title=f"문서{n}", file=ContentFile(b"x", name=f"d{n}.txt")
-        ).tags.add(f"태그{n}")
+        )
+        document.tags.add(f"태그{n}")
+        body.append(("image", {"image": photo, "caption": "", "credit": ""}))
+        link = f'<p><a linktype="document" id="{document.pk}">문서{n}</a></p>'
+        body.append(("paragraph", RichText(link)))
+    add_article(sections["daejeon"], title="자료 모음", body=body)
+    # The same for 2 or 2,000: which pages readers see (public() reads the restrictions)
+    # and what they use, as subqueries of the one listing query, plus the tags' prefetch.
     for url in ("/api/v2/images/", "/api/v2/documents/"):
-        with django_assert_max_num_queries(6):
+        with django_assert_max_num_queries(10):
             assert len(get_json(client, url, limit=20)["items"]) == 20
+
+
+def test_photos_and_files_of_a_draft_stay_unlisted_until_it_is_published(client, sections):
+    photo = make_image("엠바고 사진", caption="발표 전 사진")
+    document = Document.objects.create(
+        title="발표 전 자료", file=ContentFile(b"%PDF-1.4", name="embargo.pdf")
+    )
+    link = f'<p><a linktype="document" id="{document.pk}">자료</a></p>'
+    draft = add_article(
+        sections["daejeon"],
+        title="발표 전 기사",
+        body=[
+            ("image", {"image": photo, "caption": "", "credit": ""}),
+            ("paragraph", RichText(link)),
+        ],
+    )
+    draft.unpublish()
+
+    def listed(endpoint):
+        return [item["id"] for item in get_json(client, endpoint)["items"]]
+
+    assert photo.pk not in listed("/api/v2/images/")
+    assert document.pk not in listed("/api/v2/documents/")
+    assert client.get(f"/api/v2/images/{photo.pk}/").status_code == 404
+
+    draft.get_latest_revision().publish()
+    assert photo.pk in listed("/api/v2/images/")
+    assert document.pk in listed("/api/v2/documents/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?type=news.ArticlePage&last_published_at=x",
+        "/api/v2/pages/?type=news.ArticlePage&first_published_at=2022-13-45",
+        "/api/v2/pages/find/?id=abc",
+        "/api/v2/images/find/?id=²",
+        "/api/v2/documents/find/?id=1x",
+    ],
+)
+def test_a_value_a_field_cannot_hold_is_a_400(client, db, url):
+    assert client.get(url).status_code == 400

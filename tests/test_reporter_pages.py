@@ -173,7 +173,7 @@ def test_reporters_other_articles_are_the_latest_few_without_this_one(
     assert [title for title in expected if f">{title}</a>" in listed] == expected
     assert others[0].title not in listed and others[1].title not in listed
     assert by_lee.title not in listed and f">{article.title}</a>" not in listed
-    assert f'href="/reporters/{kwon.pk}/">권예진 기자 기사 모두 보기</a>' in listed
+    assert f'href="/reporters/{kwon.pk}/">권예진 기자의 기사 모두 보기</a>' in listed
 
 
 def test_several_reporters_share_one_list(client, sections, masthead, kwon, lee):
@@ -292,3 +292,16 @@ def test_listing_pages_keep_their_query_count_at_ten_times_the_data(
     assert small == large, "a listing page's query count grew with the data"
     html = get_html(client, f"{urls['reporter']}?page=12")
     assert "12 / 13" in html and "<img" in html
+
+
+def test_a_tag_of_symbols_only_has_no_page_and_breaks_nothing(client, sections, reporter):
+    article = add_article(sections["daejeon"], title="별표 태그", tags=["★"], reporters=[reporter])
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert "#★" in response.content.decode()
+    assert client.get("/sitemap.xml").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/tags/%00/", "/series/a%00/"])
+def test_nul_in_a_tag_or_series_address_is_the_404_page(client, db, url):
+    assert client.get(url).status_code == 404
