@@ -34,7 +34,7 @@ def _no_content():
     return response
 
 
-def _cross_site(request):
+def cross_site(request):
     """A beacon always comes from our own pages; anything else is not a reader's view."""
     if request.headers.get("Sec-Fetch-Site", "same-origin") not in {"same-origin", "none"}:
         return True
@@ -53,7 +53,7 @@ def _is_visible_article(article_id):
     return known
 
 
-def _reader_hash(request):
+def reader_hash(request):
     """Who is reading, for the dedupe only: never stored beyond a short-lived cache key."""
     token = request.POST.get("reader", "")
     if not READER_TOKEN.fullmatch(token):
@@ -67,10 +67,14 @@ def _reader_hash(request):
     return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:24]
 
 
+def first_in_window(what, request, seconds):
+    """True once per reader and `what` within `seconds` (a short-lived cache key)."""
+    return counter_cache().add(f"seen:{what}:{reader_hash(request)}", 1, seconds)
+
+
 def _first_view_in_window(article_id, request):
     seconds = getattr(settings, "READERSHIP_DEDUPE_SECONDS", 30 * 60)
-    key = f"readership:seen:{article_id}:{_reader_hash(request)}"
-    return counter_cache().add(key, 1, seconds)
+    return first_in_window(f"article:{article_id}", request, seconds)
 
 
 @csrf_exempt  # sendBeacon cannot carry a CSRF token, and the page HTML is cached
@@ -84,7 +88,7 @@ def hit(request):
     raw_id = request.POST.get("article", "")
     if not ARTICLE_ID.fullmatch(raw_id) or int(raw_id) > MAX_PAGE_ID:
         return _error("기사 번호가 올바르지 않습니다.", 400)
-    if _cross_site(request):
+    if cross_site(request):
         return _error("다른 사이트에서 보낸 요청은 받지 않습니다.", 403)
     article_id = int(raw_id)
     if is_bot(request.headers.get("User-Agent")):

@@ -1,6 +1,7 @@
 """Banner advertising: slots that never break the page cache, scheduling, targeting, counting."""
 
 import datetime
+import itertools
 import re
 from unittest import mock
 
@@ -73,9 +74,16 @@ def max_age(response):
     return int(re.search(r"max-age=(\d+)", response["Cache-Control"]).group(1))
 
 
-def impress(client, *banner_ids, agent=BROWSER):
+READERS = itertools.count(1)
+
+
+def impress(client, *banner_ids, agent=BROWSER, address=None):
+    """One page view's beacon, by a new reader unless `address` says who."""
     headers = {"user-agent": agent} if agent is not None else {}
-    return client.post(reverse("ads:impressions"), {"b": banner_ids}, headers=headers)
+    address = address or f"10.0.{next(READERS) % 250}.{next(READERS) % 250}"
+    return client.post(
+        reverse("ads:impressions"), {"b": banner_ids}, headers=headers, REMOTE_ADDR=address
+    )
 
 
 def later(**delta):
@@ -626,3 +634,22 @@ def test_the_report_is_only_for_those_who_may_see_banners(client, db):
     client.force_login(stranger)
     response = client.get(reverse("ads_banner_stats"))
     assert response.status_code in (302, 403)
+
+
+def test_one_reader_looping_counts_once_and_other_sites_cannot_count(client, photo):
+    ad = banner(photo, "하나")
+    stats.flush_if_due()  # the next automatic flush is a minute away
+    for _ in range(5):
+        impress(client, ad.pk, address="192.0.2.7")
+        client.get(
+            reverse("ads:click", args=[ad.pk]),
+            headers={"user-agent": BROWSER},
+            REMOTE_ADDR="192.0.2.7",
+        )
+    response = client.post(
+        reverse("ads:impressions"),
+        {"b": [ad.pk]},
+        headers={"user-agent": BROWSER, "origin": "https://elsewhere.example"},
+    )
+    assert response.status_code == 403
+    assert stats.flush() == (1, 1, 1)
