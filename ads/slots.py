@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from .models import Banner, BannerKind, BannerSlot
@@ -77,14 +78,19 @@ def build_payload(slot, section_id, now):
             valid_until = min(valid_until, banner.ends_at)
         if banner.kind == BannerKind.IMAGE and banner.image is None:
             continue  # its image was deleted
-        banners.append({"id": banner.pk, "weight": banner.weight, "html": render_banner(banner)})
+        html = render_banner(banner)
+        if html:
+            banners.append({"id": banner.pk, "weight": banner.weight, "html": html})
     return {"banners": banners, "valid_until": valid_until.timestamp()}
 
 
 def render_banner(banner):
     rendition = None
     if banner.kind == BannerKind.IMAGE:
-        rendition = banner.image.get_rendition(SLOT_RENDITIONS.get(banner.slot, "max-1200x600"))
+        try:
+            rendition = banner.image.get_rendition(SLOT_RENDITIONS.get(banner.slot, "max-1200x600"))
+        except SourceImageIOError:  # the image file is gone: the banner sits this one out
+            return ""
     click_url = reverse("ads:click", args=[banner.pk]) if banner.link_url else ""
     return render_to_string(
         "ads/banner.html", {"banner": banner, "rendition": rendition, "click_url": click_url}

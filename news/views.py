@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from taggit.models import Tag
 from wagtail.models import Site
 
 from .models import ArticlePage, ArticleTag, Reporter, Series
 
+PERMALINK_MAX_AGE = 24 * 60 * 60
 MAX_ARTICLE_NUMBER = 2**63 - 1  # a PositiveBigIntegerField; more would be a database error
 
 
@@ -35,7 +37,10 @@ def article_by_number(request, number):
     )
     if article is None or article.url is None:
         raise Http404("기사를 찾을 수 없습니다.")
-    return redirect(article.url, permanent=True)
+    response = redirect(article.url, permanent=True)
+    # Permanent, but the article may move again: browsers and CDNs keep it a day, not forever.
+    patch_cache_control(response, public=True, max_age=PERMALINK_MAX_AGE)
+    return response
 
 
 def reporter_page(request, pk):

@@ -575,6 +575,7 @@ def test_the_guid_is_a_permanent_address_that_follows_the_article(client, seed_a
     response = client.get("/articles/100001/")
     assert response.status_code == 301
     assert response["Location"] == seed_article.url
+    assert "max-age=86400" in response["Cache-Control"]  # not kept forever: it may move again
 
     seed_article.move(sections["politics"], pos="last-child")
     response = client.get("/articles/100001/")

@@ -319,6 +319,22 @@ def test_article_without_photo_shares_the_papers_image_in_a_small_card(client, s
     assert "image" not in head.ld("NewsArticle")
 
 
+def test_a_photo_whose_file_is_gone_shares_the_papers_image(client, sections, masthead):
+    photo = make_image("사라진 사진")
+    article = add_article(
+        sections["politics"],
+        title="파일 없는 사진 기사",
+        body=[("image", {"image": photo, "caption": "", "credit": ""})],
+    )
+    photo.renditions.all().delete()
+    photo.file.storage.delete(photo.file.name)  # e.g. an import whose files were not copied
+
+    head = head_of(client, article.url)
+
+    assert head.one("og:image").endswith("share-default.png")
+    assert "image" not in head.ld("NewsArticle")
+
+
 def test_every_article_tag_is_an_article_tag(client, sections, masthead):
     article = add_article(sections["politics"], title="태그 여럿", tags=["국회", "예산", "세종"])
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
 from home.models import HomePage, Masthead
@@ -138,7 +139,10 @@ class HeadBuilder:
         return SharedImage(self.absolute(static(path)), width, height, self.paper)
 
     def image(self, photo, alt="", rendition=None):
-        rendition = rendition or photo.get_rendition(SHARE_IMAGE_FILTER)
+        try:
+            rendition = rendition or photo.get_rendition(SHARE_IMAGE_FILTER)
+        except SourceImageIOError:  # the original file is gone: the paper's share image
+            return self.default_image()
         return SharedImage(
             self.absolute(rendition.url),
             rendition.width,
@@ -150,8 +154,11 @@ class HeadBuilder:
     def logo(self):
         """매체정보's 로고 (600 px at most), else the static logo drawn from the paper's name."""
         logo = self.masthead.logo if self.masthead and self.masthead.logo_id else None
-        if logo is not None:
-            rendition = logo.get_rendition(LOGO_FILTER)
+        try:
+            rendition = logo.get_rendition(LOGO_FILTER) if logo is not None else None
+        except SourceImageIOError:  # the uploaded file is gone: the static logo
+            rendition = None
+        if rendition is not None:
             url, width, height = self.absolute(rendition.url), rendition.width, rendition.height
         else:
             path, width, height = DEFAULT_LOGO
@@ -273,9 +280,12 @@ class HeadBuilder:
         )
         photo, alt = self.article_photo(page)
         # One lookup for all of them (the renditions cache, else one query).
-        renditions = (
-            photo.get_renditions(SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS) if photo else {}
-        )
+        try:
+            renditions = (
+                photo.get_renditions(SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS) if photo else {}
+            )
+        except SourceImageIOError:  # an imported photo whose file is missing: no image
+            photo, renditions = None, {}
         image = self.image(photo, alt, renditions[SHARE_IMAGE_FILTER]) if photo else None
         published = page.first_published_at
         modified = page.updated_at or published
