@@ -259,7 +259,7 @@ def test_search_finds_comments_by_their_text(as_editor, article, reader):
     assert titles_in(listing(as_editor, q="온천"), {match, miss}) == {match}
 
 
-# Every filter on (the article chooser reads its page); 10 without. Both include the one
+# Every filter on (the article chooser reads its page). Both include the one
 # query of Wagtail's 양식 menu item (are there form pages?).
 QUERY_BUDGET_LISTING = 13
 QUERY_BUDGET_INSPECT = 10
