@@ -16,7 +16,11 @@ Besides analysis, three things differ from Wagtail's backend:
   (settings SEARCH_RECENCY_HALF_LIFE_DAYS and SEARCH_RECENCY_FLOOR) for pages,
   over the newest SEARCH_RANK_CANDIDATES matches, the rest following newest first
   (a common word matches tens of thousands of articles, and ranking reads each
-  one's body vector); counts are of all matches.
+  one's body vector); counts are of all matches;
+- a published page's vectors also hold its month and year (`'@2026-11'`,
+  `'@2026'`, never made by the analysis), so the newest matches of a common word
+  are read from the GIN index a window at a time (this month, half a year, two
+  years, five) instead of sorting all of its tens of thousands of matches by date.
 """
 
 import atexit
@@ -26,8 +30,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, FloatField, Func, Q, Value
-from django.db.models.functions import Coalesce, Greatest, Now, Power
+from django.db.models import F, FloatField, Func, IntegerField, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce, Greatest, Now, Power
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,  # the index table of whichever app provides it (wagtail.search here)
@@ -42,7 +48,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 
@@ -161,7 +167,9 @@ class NewsroomIndex(PostgresIndex):
         content_type_pk = get_content_type_pk(model)
         params = []
         for indexer, (title, body, autocomplete) in zip(indexers, vectors(), strict=True):
-            params += [content_type_pk, indexer.id, title, autocomplete, body]
+            dates = date_terms(indexer.obj)
+            params += [content_type_pk, indexer.id, title + dates, autocomplete + dates]
+            params += [body + dates]
             params += [indexer.title_text, indexer.body_text]
         rows = ", ".join(
             ["(%s, %s, %s::tsvector, %s::tsvector, %s::tsvector, 1.0, %s, %s)"] * len(indexers)
@@ -183,6 +191,34 @@ class NewsroomIndex(PostgresIndex):
                 """,
                 params,
             )
+
+
+def date_terms(obj):
+    """` '@2026-11' '@2026'`: the month and year a page was first published (KST), as lexemes."""
+    published = getattr(obj, "first_published_at", None)
+    if published is None:
+        return ""
+    local = timezone.localtime(published)
+    return f" '@{local:%Y-%m}' '@{local:%Y}'"
+
+
+def recent_windows(now):
+    """tsquery texts of the date lexemes of ever wider windows back from `now` (KST).
+
+    This and last month, the last six months, this and last year, the last five
+    years; each also takes the next month or year, for a clock running ahead.
+    """
+    local = timezone.localtime(now)
+    month = local.year * 12 + local.month - 1
+
+    def months(back):
+        return [f"@{m // 12:04d}-{m % 12 + 1:02d}" for m in range(month + 1, month - back, -1)]
+
+    def years(back):
+        return [f"@{y:04d}" for y in range(local.year + 1, local.year - back, -1)]
+
+    for lexemes in (months(2), months(6), years(2), years(5)):
+        yield " | ".join(f"'{lexeme}'" for lexeme in lexemes)
 
 
 WORKERS = os.cpu_count() or 1
@@ -254,21 +290,27 @@ class KoreanQueryMixin:
     """Turns Wagtail's query objects into tsqueries through the Korean analysis."""
 
     LAST_TERM_IS_PREFIX = False
+    total = None  # how many match, once count() has run (a results page counts first)
 
     @cached_property
     def query_builder(self):
         return current_query_builder()
 
-    def build_tsquery_content(self, query, config=None, invert=False):
-        if isinstance(query, PlainText | Phrase):
-            text = self.query_builder.tsquery(
+    def tsquery_text(self, query):
+        """A reader's words as tsquery text ('' when only particles or punctuation)."""
+        return (
+            self.query_builder.tsquery(
                 query.query_string,
                 prefix=self.LAST_TERM_IS_PREFIX,
                 operator="|" if getattr(query, "operator", "and") == "or" else "&",
             )
-            # No searchable word (only particles or punctuation): an empty tsquery
-            # matches nothing, without an error.
-            return TSQuery(text or "", invert=invert)
+            or ""
+        )
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText | Phrase):
+            # No searchable word: an empty tsquery matches nothing, without an error.
+            return TSQuery(self.tsquery_text(query), invert=invert)
         return super().build_tsquery_content(query, config=config, invert=invert)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
@@ -316,12 +358,22 @@ class KoreanQueryMixin:
             # most of the archive. The newest RANK_CANDIDATES matches are ranked; the
             # pages after them list the rest, newest first, so every match is reachable.
             limit = settings.SEARCH_RANK_CANDIDATES
-            by_date = queryset.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+            by_date = queryset.order_by(*NEWEST_FIRST)
             if (start or 0) >= limit:
                 if score_field is not None:
                     by_date = by_date.annotate(**{score_field: Value(0.0)})
                 return by_date[start:stop]
-            queryset = self.queryset.filter(pk__in=by_date.values("pk")[:limit])
+            newest = None
+            if self.total is None or self.total > limit:  # few matches: one query
+                newest = self.newest_matches(vectors, limit)
+            if newest is None:
+                queryset = self.queryset.filter(pk__in=by_date.values("pk")[:limit])
+            else:
+                # As a set to join (unnest), not a list of values: PostgreSQL then
+                # looks each page up by its key instead of scanning them all.
+                queryset = self.queryset.filter(
+                    pk__in=RawSQL("SELECT unnest(%s::integer[])", [newest])
+                )
             stop = min(stop, limit)
         return self._apply_ordering_and_scoring(
             queryset,
@@ -331,9 +383,43 @@ class KoreanQueryMixin:
             score_field,
         )
 
+    def newest_matches(self, vectors, limit):
+        """The pks of the newest `limit` matches (fewer when there are fewer), or None.
+
+        A common word matches a large part of the archive, and finding its newest
+        matches by date means reading and sorting all of them. Its matches of the
+        last months are few, and the GIN index finds them alone when the window's
+        date lexemes are part of the tsquery; the window widens until it holds
+        `limit` matches (then its newest are the archive's), then takes in the
+        whole archive. None for queries other than a reader's words (Wagtail's
+        And/Or/Not).
+        """
+        if not isinstance(self.query, PlainText | Phrase):
+            return None
+        text = self.tsquery_text(self.query)
+        if not text:
+            return []
+        entries = IndexEntry._default_manager.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+        )
+        fields = [vector.name.removeprefix("index_entries__") for vector, _boost in vectors]
+
+        def newest(tsquery):
+            matches = entries.filter(Q.create([(field, tsquery) for field in fields], Q.OR))
+            # The entries' ids as integers, so PostgreSQL looks each page up by its key.
+            pks = matches.values(pk=Cast("object_id", IntegerField()))
+            by_date = self.queryset.filter(pk__in=pks).order_by(*NEWEST_FIRST)
+            return list(by_date.values_list("pk", flat=True)[:limit])
+
+        for window in recent_windows(timezone.now()):
+            found = newest(TSQuery(f"({text}) & ({window})"))
+            if len(found) >= limit:
+                return found
+        return newest(TSQuery(text))
+
     def count(self, config, start, stop):
         """How many match (all of them, not just the ranked candidates)."""
-        total = self.matching(config)[0].count()
+        total = self.total = self.matching(config)[0].count()
         end = total if stop is None else min(total, stop)
         return max(0, end - (start or 0))
 
@@ -342,6 +428,9 @@ class KoreanQueryMixin:
         if issubclass(self.queryset.model, Page):
             rank = rank * recency()
         return rank
+
+
+NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
 
 
 def recency():

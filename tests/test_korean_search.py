@@ -167,6 +167,63 @@ def test_a_common_word_is_ranked_among_its_newest_matches_and_all_stay_reachable
     assert [p.pk for p in results[2:5]] == [pages[2].pk, pages[1].pk, pages[0].pk]
 
 
+def published_ago(section, days, title, body_text):
+    """An article first published `days` ago, indexed with that date."""
+    from wagtail.search.backends import get_search_backend
+
+    page = add_article(section, title=title, body=[("paragraph", RichText(f"<p>{body_text}</p>"))])
+    page.first_published_at = timezone.now() - datetime.timedelta(days=days)
+    ArticlePage.objects.filter(pk=page.pk).update(first_published_at=page.first_published_at)
+    get_search_backend().add(page)
+    return page
+
+
+def test_an_article_is_indexed_with_its_month_and_year_and_a_draft_without(sections):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    page = published_ago(sections["daejeon"], 0, "협약 체결", "협약")
+    draft = sections["daejeon"].add_child(instance=ArticlePage(title="협약 초안", live=False))
+    local = timezone.localtime(page.first_published_at)
+    entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(ArticlePage))
+    body = entries.get(object_id=str(page.pk)).body
+    assert f"'@{local:%Y-%m}'" in body and f"'@{local:%Y}'" in body
+    assert "'@" not in entries.get(object_id=str(draft.pk)).body
+
+
+def test_a_reader_cannot_search_by_the_date_lexemes(sections):
+    published_ago(sections["daejeon"], 0, "협약 체결", "협약")
+    year = f"@{timezone.localtime():%Y}"
+    assert list(ArticlePage.objects.live().search(year)) == []
+    assert list(ArticlePage.objects.live().search(f"'{year}'")) == []
+
+
+@pytest.mark.parametrize("candidates", [1, 2, 3, 4, 5, 6])
+def test_the_ranked_candidates_are_the_newest_matches_whatever_window_holds_them(
+    sections, settings, candidates, django_assert_num_queries
+):
+    # One match in each look-back window (this month, half a year, two years,
+    # five years) and one older; the oldest is by far the most relevant.
+    ages = [3, 100, 300, 1200, 3000, 4000]
+    pages = [
+        published_ago(
+            sections["daejeon"], days, f"소식 {days}", "협약" if days < 3000 else "협약 " * 30
+        )
+        for days in ages
+    ]
+    published_ago(sections["daejeon"], 1, "다른 소식", "체결")  # no match: never a candidate
+    settings.SEARCH_RANK_CANDIDATES = candidates
+    results = ArticlePage.objects.live().search("협약")
+    # A query per window until one holds enough (the archive after all four),
+    # then the ranking: the windows find what is in them.
+    queries = {1: 2, 2: 3, 3: 4, 4: 5, 5: 6, 6: 6}[candidates]
+    with django_assert_num_queries(queries):
+        ranked = [p.pk for p in results[:candidates]]
+    assert set(ranked) == {p.pk for p in pages[:candidates]}
+    rest = [p.pk for p in results[candidates:10]]  # the rest follow, newest first
+    assert rest == [p.pk for p in pages[candidates:]]
+
+
 def test_the_planner_has_what_it_needs_for_a_large_archive(db):
     from django.db import connection
 

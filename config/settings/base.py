@@ -223,7 +223,7 @@ SEARCH_RECENCY_FLOOR = 0.25
 # Search results are ranked among the newest matches only: ranking reads each match's
 # whole text vector, and a common word (대전) matches most of the archive. Later result
 # pages list the other matches, newest first; counts are of all matches.
-SEARCH_RANK_CANDIDATES = 1000
+SEARCH_RANK_CANDIDATES = 500
 TAGGIT_CASE_INSENSITIVE = True
 
 # Reader-facing date and time, always in KST: 2022.04.07 16:33
