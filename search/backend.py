@@ -19,8 +19,8 @@ Besides analysis, three things differ from Wagtail's backend:
   one's body vector); counts are of all matches;
 - a published page's vectors also hold its month and year (`'@2026-11'`,
   `'@2026'`, never made by the analysis), so the newest matches of a common word
-  are read from the GIN index a window at a time (this month, half a year, two
-  years, five) instead of sorting all of its tens of thousands of matches by date.
+  are read from the GIN index a window at a time (two months, half a year, a
+  year, three) instead of sorting all of its tens of thousands of matches by date.
 """
 
 import atexit
@@ -30,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, FloatField, Func, IntegerField, Q, Value
+from django.db.models import F, FloatField, Func, IntegerField, Max, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Greatest, Now, Power
 from django.utils import timezone
@@ -202,13 +202,13 @@ def date_terms(obj):
     return f" '@{local:%Y-%m}' '@{local:%Y}'"
 
 
-def recent_windows(now):
-    """tsquery texts of the date lexemes of ever wider windows back from `now` (KST).
+def recent_windows(newest):
+    """(months, tsquery text) for ever wider windows back from the month of `newest` (KST).
 
-    This and last month, the last six months, this and last year, the last five
-    years; each also takes the next month or year, for a clock running ahead.
+    The months a window surely covers, and the date lexemes of its months or
+    years; each also takes the month or year after, where newer articles are.
     """
-    local = timezone.localtime(now)
+    local = timezone.localtime(newest)
     month = local.year * 12 + local.month - 1
 
     def months(back):
@@ -217,8 +217,8 @@ def recent_windows(now):
     def years(back):
         return [f"@{y:04d}" for y in range(local.year + 1, local.year - back, -1)]
 
-    for lexemes in (months(2), months(6), years(2), years(5)):
-        yield " | ".join(f"'{lexeme}'" for lexeme in lexemes)
+    for span, lexemes in ((2, months(2)), (6, months(6)), (12, months(12)), (24, years(3))):
+        yield span, " | ".join(f"'{lexeme}'" for lexeme in lexemes)
 
 
 WORKERS = os.cpu_count() or 1
@@ -389,16 +389,20 @@ class KoreanQueryMixin:
         A common word matches a large part of the archive, and finding its newest
         matches by date means reading and sorting all of them. Its matches of the
         last months are few, and the GIN index finds them alone when the window's
-        date lexemes are part of the tsquery; the window widens until it holds
-        `limit` matches (then its newest are the archive's), then takes in the
+        date lexemes are part of the tsquery. The first window (the newest
+        article's month and the one before) tells how far back `limit` matches
+        go; wider windows are tried only when they promise enough, then the
         whole archive. None for queries other than a reader's words (Wagtail's
-        And/Or/Not).
+        And/Or/Not) and for an archive without dates.
         """
         if not isinstance(self.query, PlainText | Phrase):
             return None
         text = self.tsquery_text(self.query)
         if not text:
             return []
+        newest_date = Page.objects.aggregate(newest=Max("first_published_at"))["newest"]
+        if newest_date is None:
+            return None
         entries = IndexEntry._default_manager.filter(
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         )
@@ -411,10 +415,14 @@ class KoreanQueryMixin:
             by_date = self.queryset.filter(pk__in=pks).order_by(*NEWEST_FIRST)
             return list(by_date.values_list("pk", flat=True)[:limit])
 
-        for window in recent_windows(timezone.now()):
+        needed = 0  # months that should hold `limit` matches, by what a window held
+        for span, window in recent_windows(newest_date):
+            if span < needed:
+                continue
             found = newest(TSQuery(f"({text}) & ({window})"))
             if len(found) >= limit:
                 return found
+            needed = span * limit / max(len(found), 1)
         return newest(TSQuery(text))
 
     def count(self, config, start, stop):
