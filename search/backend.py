@@ -400,12 +400,14 @@ class KoreanQueryMixin:
         text = self.tsquery_text(self.query)
         if not text:
             return []
-        newest_date = Page.objects.aggregate(newest=Max("first_published_at"))["newest"]
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        # On wagtailcore_page alone, so PostgreSQL reads its date index backwards.
+        newest_date = Page.objects.filter(content_type_id__in=content_types).aggregate(
+            newest=Max("first_published_at")
+        )["newest"]
         if newest_date is None:
             return None
-        entries = IndexEntry._default_manager.filter(
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-        )
+        entries = IndexEntry._default_manager.filter(content_type_id__in=content_types)
         fields = [vector.name.removeprefix("index_entries__") for vector, _boost in vectors]
 
         def newest(tsquery):
@@ -422,7 +424,8 @@ class KoreanQueryMixin:
             found = newest(TSQuery(f"({text}) & ({window})"))
             if len(found) >= limit:
                 return found
-            needed = span * limit / max(len(found), 1)
+            # None found says nothing of how rare the word is: try the next window.
+            needed = span * limit / len(found) if found else 0
         return newest(TSQuery(text))
 
     def count(self, config, start, stop):
