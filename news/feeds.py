@@ -422,7 +422,16 @@ class SeriesFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def channel(self, reader, slug):
-        tag = Tag.objects.filter(slug=slug).first() if "\x00" not in slug else None
+        # Only a tag that a visible article carries: the tag of a scheduled (embargoed) or
+        # deleted article alone would give its story away. Still one query.
+        shown = ArticleTag.objects.filter(
+            content_object__in=visible(ArticlePage.objects.all(), reader.site)
+        )
+        tag = (
+            Tag.objects.filter(slug=slug, pk__in=shown.values("tag_id")).first()
+            if "\x00" not in slug
+            else None
+        )
         if tag is None:
             raise Http404("태그를 찾을 수 없습니다.")
         tagged = ArticlePage.objects.filter(

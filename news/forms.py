@@ -12,6 +12,22 @@ FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    # Wagtail's schedule fields, shorter than locale/ko/'s 게재 시작 시각, with what they do.
+    SCHEDULE_LABELS = {
+        "go_live_at": (
+            "게재 시작",
+            "정하고 게재를 누르면 이 시각에 게재됩니다(게재 예약). 그때까지 독자에게 보이지 않습니다.",
+        ),
+        "expire_at": ("게재 종료", "정하면 이 시각에 기사가 내려갑니다."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, help_text) in self.SCHEDULE_LABELS.items():
+            if name in self.fields:
+                self.fields[name].label = label
+                self.fields[name].help_text = help_text
+
     def clean(self):
         cleaned_data = super().clean()
         self._check_related_links()

@@ -33,6 +33,7 @@ from wagtail.search import index
 from . import api
 from .blocks import ArticleBodyBlock
 from .forms import ArticlePageForm
+from .previews import ArticlePreviewMixin
 
 ARTICLE_NUMBER_SEQUENCE = "news_article_number_seq"
 
@@ -77,7 +78,19 @@ class NewsImage(AbstractImage):
         *AbstractImage.search_fields,
         index.SearchField("default_caption"),
         index.SearchField("default_credit"),
+        # The admin's image listing and chooser search with autocomplete, which reads
+        # only autocomplete fields: without these, captions and credits find nothing there.
+        index.AutocompleteField("default_caption"),
+        index.AutocompleteField("default_credit"),
     ]
+
+    @property
+    def watermark_key(self):
+        """What the watermark looks like now: renditions made with `watermark` vary on it."""
+        # Imported here: the watermark settings point back at this model.
+        from photos.watermark import watermark_key
+
+        return watermark_key()
 
     class Meta:
         verbose_name = "사진"
@@ -89,6 +102,23 @@ class NewsRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def newsroom_accounts():
+    """The accounts a byline may be linked to: those that can sign in to the admin."""
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.filter(
+        Q(
+            groups__permissions__codename="access_admin",
+            groups__permissions__content_type__app_label="wagtailadmin",
+        )
+        | Q(
+            user_permissions__codename="access_admin",
+            user_permissions__content_type__app_label="wagtailadmin",
+        )
+    )
+    return Q(is_superuser=True) | Q(pk__in=staff.values("pk"))
 
 
 class Reporter(index.Indexed, models.Model):
@@ -122,6 +152,19 @@ class Reporter(index.Indexed, models.Model):
             "(articleList.html?sc_area=I&sc_word=아이디)를 이 기자 페이지로 연결합니다."
         ),
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="로그인 계정",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporter",
+        limit_choices_to=newsroom_accounts,
+        help_text=(
+            "이 기자가 관리자 화면에 로그인하는 계정. 연결하면 이 계정으로 새 기사를 쓸 때 "
+            "이 기자의 이름이 바이라인에 미리 들어갑니다."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -131,6 +174,8 @@ class Reporter(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("active"),
         FieldPanel("legacy_id"),
+        # Linking a byline to an account is user administration (관리자).
+        FieldPanel("user", permission="auth.change_user"),
     ]
 
     search_fields = [
@@ -413,7 +458,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(ArticlePreviewMixin, Page):
     """One news article; its URL is its article number, never its Korean title."""
 
     subtitle = models.TextField(
@@ -548,7 +593,11 @@ class ArticlePage(Page):
     publishing_panels = [
         FieldPanel("article_type"),
         MultiFieldPanel(
-            [FieldPanel("grade"), FieldPanel("breaking_until")], heading="첫 화면 배치"
+            [
+                FieldPanel("grade"),
+                FieldPanel("breaking_until", permission="editorial.set_breaking_news"),
+            ],
+            heading="첫 화면 배치",
         ),
         FieldPanel("tags"),
         FieldPanel("comments_open"),

@@ -68,6 +68,10 @@ def tag_page(request, slug):
         alias_of__isnull=True,  # an alias shows the same article a second time
     )
     articles = _listing(request, tagged)
+    if not articles.paginator.count:
+        # Tags come with articles: one that no live article carries would only give away
+        # a scheduled (embargoed) or deleted story's keyword. (The count is the listing's.)
+        raise Http404("태그를 찾을 수 없습니다.")
     return render(
         request,
         "news/tag_page.html",

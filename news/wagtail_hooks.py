@@ -17,9 +17,19 @@ class ReporterViewSet(SnippetViewSet):
     menu_label = "기자"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "title", "desk", "email", BooleanColumn("active", label="재직 중")]
+    list_display = [
+        "name",
+        "title",
+        "desk",
+        "email",
+        Column("user", label="로그인 계정"),
+        BooleanColumn("active", label="재직 중"),
+    ]
     list_filter = ["active", "desk"]
     search_fields = ["name", "email"]
+
+    def get_queryset(self, request):
+        return Reporter.objects.select_related("user")
 
 
 register_snippet(ReporterViewSet)

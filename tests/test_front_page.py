@@ -118,7 +118,7 @@ def test_editors_top_story_and_headlines_come_first_in_their_order(client, home,
         "기사 5",
         "기사 6",
     ]
-    assert photo.get_rendition("fill-240x150").url in html
+    assert photo.get_rendition("fill-240x150|watermark").url in html
     # The overrides are the front page's own: the article keeps its title.
     article_html = client.get(a1.url).content.decode()
     assert '<h1 class="article__title">기사 1</h1>' in article_html

@@ -132,6 +132,18 @@ def test_demo_editor_account_only_for_the_embedded_database(db, settings):
     assert "/admin/" in out and "editor" in out
 
 
+def test_demo_accounts_for_each_newsroom_role(demo, client):
+    users = get_user_model().objects
+    reporter = users.get(username="reporter")
+    assert {g.name for g in reporter.groups.all()} >= {"기자", "지역 기자"}
+    assert Reporter.objects.get(email="kwon@dailycc.net").user == reporter
+    assert users.get(username="desk").groups.filter(name="지역 데스크").exists()
+    assert users.get(username="chief").groups.filter(name="편집국장").exists()
+    assert "reporter (지역 기자)" in demo
+    assert client.login(username="reporter", password="chungcheong-demo")
+    assert client.get("/admin/").status_code == 200
+
+
 def test_no_sentence_of_the_seed_article_is_copied():
     if not SEED_FILE.exists():
         pytest.skip(f"the seed page is not at {SEED_FILE} (shared/ is not beside this checkout)")

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "readership",
     "ads",
     "contact",
+    "editorial",
+    "photos",
+    "recycle_bin",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -164,6 +167,8 @@ LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+# The newsroom's Korean for Wagtail's admin (게재, 승인 요청, 수정 요청 …); wins over Wagtail's own.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
@@ -225,6 +230,14 @@ SEARCH_RECENCY_FLOOR = 0.25
 # pages list the other matches, newest first; counts are of all matches.
 SEARCH_RANK_CANDIDATES = 500
 TAGGIT_CASE_INSENSITIVE = True
+# Page editors (articles included) save a draft by themselves this many milliseconds after
+# the last change (Wagtail's autosave; 0 would turn it off).
+WAGTAIL_AUTOSAVE_INTERVAL = 3000
+# The newsroom's worker (manage.py run_worker): scheduled publishing and expiry, the view and
+# banner counters, and purging the bin, every EDITORIAL_WORKER_INTERVAL seconds.
+EDITORIAL_WORKER_INTERVAL = int(os.environ.get("EDITORIAL_WORKER_INTERVAL", "30"))
+# Articles deleted in the admin wait this many days in 휴지통 before the worker purges them.
+RECYCLE_BIN_DAYS = int(os.environ.get("RECYCLE_BIN_DAYS", "30"))
 
 # Reader-facing date and time, always in KST: 2022.04.07 16:33
 NEWS_DATETIME_FORMAT = "Y.m.d H:i"

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -151,6 +152,12 @@ DEMO_COLUMNISTS = ["osy@dailycc.net", "ljw@dailycc.net"]  # get a portrait for �
 
 DEMO_EDITOR_USERNAME = "editor"
 DEMO_EDITOR_PASSWORD = "chungcheong-demo"
+# One account per newsroom role, to try the approval workflow (username, name, groups, byline).
+DEMO_ROLE_ACCOUNTS = [
+    ("reporter", "권예진", ["지역 기자"], "kwon@dailycc.net"),
+    ("desk", "지역 데스크", ["지역 데스크"], None),
+    ("chief", "편집국장", ["편집국장"], None),
+]
 
 
 class Command(BaseCommand):
@@ -185,6 +192,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("데모 충청신문을 준비했습니다."))
         if settings.EMBEDDED_DATABASE:
             self.editor_account()
+            self.role_accounts()
 
     def masthead(self, site):
         Masthead.objects.update_or_create(site=site, defaults=MASTHEAD)
@@ -287,6 +295,23 @@ class Command(BaseCommand):
         self.stdout.write(
             f"관리자 화면: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
             f"아이디: {DEMO_EDITOR_USERNAME}  비밀번호: {DEMO_EDITOR_PASSWORD}"
+        )
+
+    def role_accounts(self):
+        User = get_user_model()
+        for username, name, group_names, byline_email in DEMO_ROLE_ACCOUNTS:
+            user, _created = User.objects.get_or_create(
+                username=username,
+                defaults={"email": f"{username}@dailycc.net", "first_name": name, "last_name": ""},
+            )
+            user.set_password(DEMO_EDITOR_PASSWORD)
+            user.save()
+            user.groups.add(*Group.objects.filter(name__in=group_names))
+            if byline_email:
+                Reporter.objects.filter(email=byline_email, user__isnull=True).update(user=user)
+        self.stdout.write(
+            "역할별 데모 계정 (비밀번호 같음): "
+            "reporter (지역 기자), desk (지역 데스크), chief (편집국장)"
         )
 
 
