@@ -10,6 +10,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from config.clients import client_ip
+
 from .bots import is_bot
 from .counter import counter_cache
 from .counting import count_view, flush_if_due
@@ -60,7 +62,7 @@ def reader_hash(request):
         token = ""
     parts = [
         settings.SECRET_KEY,
-        request.META.get("REMOTE_ADDR", ""),
+        client_ip(request),  # behind the proxy, REMOTE_ADDR is the proxy for everyone
         request.headers.get("User-Agent", ""),
         token,
     ]

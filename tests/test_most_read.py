@@ -146,6 +146,16 @@ def test_readers_behind_one_address_count_separately(client, article, not_due):
     assert pending_views() == {(article.pk, kst_today()): 4}
 
 
+def test_behind_the_proxy_readers_are_told_apart_by_their_own_address(
+    client, article, not_due, settings
+):
+    # Without a token (storage blocked), nginx's address alone would lump them together.
+    settings.TRUSTED_PROXY_COUNT = 1
+    for address in ["203.0.113.7", "198.51.100.20", "203.0.113.7"]:
+        hit(client, article.pk, reader=None, x_forwarded_for=address)
+    assert pending_views() == {(article.pk, kst_today()): 2}
+
+
 def test_the_same_reader_counts_again_after_the_dedupe_window(
     client, article, not_due, settings, monkeypatch
 ):
