@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint clean-db
+.PHONY: install run test bench lint clean-db backup restore
 
 install: $(STAMP)
 
@@ -47,3 +47,15 @@ lint: install
 # Stop nothing and delete the embedded database (it is recreated on next use).
 clean-db:
 	rm -rf var/postgres
+
+# The database (pg_dump) and the media in one folder, var/backups/<KST time>/ unless
+# BACKUP_DIR says where: database.dump, media.tar.gz, manifest.json (backups/ app).
+backup: install
+	$(BIN)/python manage.py backup_site $(BACKUP_DIR)
+
+# make restore [BACKUP=var/backups/2026-12-01T093012+0900] [FORCE=1 | DRILL=1]: the newest
+# backup (or BACKUP) into an empty database, then checked against its manifest. FORCE=1
+# replaces a database that has tables (stop make run first); DRILL=1 restores into a scratch
+# database, checks it and drops it, leaving the site alone.
+restore: install
+	$(BIN)/python manage.py restore_site $(if $(BACKUP),"$(BACKUP)") $(if $(FORCE),--force) $(if $(DRILL),--drill)

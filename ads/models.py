@@ -81,7 +81,8 @@ class Banner(models.Model):
         blank=True,
         help_text=(
             "적은 그대로 페이지에 들어갑니다. 'HTML 광고 편집' 권한이 있는 편집자만 쓰고 고칠 수 "
-            "있습니다. 외부 스크립트는 실행되지 않습니다."
+            "있습니다. 보안 정책상 외부 스크립트, 다른 사이트의 이미지, style 속성은 쓸 수 "
+            "없습니다 (이미지는 광고 종류 '이미지'로 올리세요)."
         ),
     )
     link_url = models.URLField(

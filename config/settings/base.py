@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "editorial",
     "photos",
     "recycle_bin",
+    "backups",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware: static files skip sessions, CSRF and auth.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Content Security Policy on every page (config/csp.py; the policies are below).
+    "config.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -163,6 +166,70 @@ KAKAO_JAVASCRIPT_SDK_INTEGRITY = os.environ.get("KAKAO_JAVASCRIPT_SDK_INTEGRITY"
 # proxy): the reader's address for rate limits is the one they saw. 0: REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Security headers true everywhere; production.py adds HTTPS (redirect, HSTS, secure cookies).
+# Links out send only our origin, never the article's address (YouTube's players need at
+# least the origin: without a Referer they refuse to play).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+# No script reads the CSRF cookie: comments.js takes the token from its form in the page.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_HTTPONLY = True
+
+# Content Security Policy (django-csp, config/csp.py). Readers' pages: our own origin only,
+# no inline script, style or event handler (pages are cached for every anonymous reader, so
+# a per-response nonce is impossible; JSON-LD is data, which script-src does not govern).
+# Players of the 동영상·SNS 삽입 block may be framed from CSP_EMBED_FRAME_SOURCES; X and
+# Instagram posts show as their quoted text and link, since their widget scripts are not
+# allowed. config/csp.py adds Kakao's SDK and services while KAKAO_JAVASCRIPT_KEY is set, and
+# the media host when media is served from another one (S3, a CDN).
+CSP_EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    *env_list("CSP_EXTRA_FRAME_SRC"),
+]
+# Reader logins post to our own /accounts/…/login/, which redirects to the provider: Chrome
+# applies form-action to that redirect, so the providers' login hosts are allowed.
+CSP_SOCIAL_LOGIN_HOSTS = [
+    "https://kauth.kakao.com",
+    "https://accounts.kakao.com",
+    "https://nid.naver.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *env_list("CSP_EXTRA_IMG_SRC")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": CSP_EMBED_FRAME_SOURCES,
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'", *CSP_SOCIAL_LOGIN_HOSTS],
+        # Where browsers report what the policy blocked (Sentry's security endpoint, say).
+        "report-uri": env_list("CSP_REPORT_URI") or None,
+    }
+}
+# The Wagtail admin (/admin/) has inline <script> and <style> elements (the page editor, the
+# page explorer), shows uploads as blob:/data: previews and frames its own page previews:
+# still nothing from another host.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *env_list("CSP_EXTRA_IMG_SRC")],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *CSP_EMBED_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어")]
 TIME_ZONE = "Asia/Seoul"
@@ -177,7 +244,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static_src"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -214,6 +281,9 @@ WAGTAIL_DATETIME_FORMAT = "%Y.%m.%d %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ko", "한국어")]
 # Editors' avatars are not fetched from gravatar.com: nothing loads from another host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version (the CSP would refuse it):
+# upgrades go through pyproject.toml.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "news.NewsImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
@@ -238,6 +308,10 @@ WAGTAIL_AUTOSAVE_INTERVAL = 3000
 EDITORIAL_WORKER_INTERVAL = int(os.environ.get("EDITORIAL_WORKER_INTERVAL", "30"))
 # Articles deleted in the admin wait this many days in 휴지통 before the worker purges them.
 RECYCLE_BIN_DAYS = int(os.environ.get("RECYCLE_BIN_DAYS", "30"))
+# Backups (manage.py backup_site / restore_site, make backup / make restore): where the
+# timestamped folders go, and optionally which PostgreSQL client tools to use (a bin folder).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "var" / "backups"))
+BACKUP_PG_BIN = os.environ.get("BACKUP_PG_BIN", "")
 
 # Reader-facing date and time, always in KST: 2022.04.07 16:33
 NEWS_DATETIME_FORMAT = "Y.m.d H:i"

@@ -41,12 +41,12 @@ def test_copying_the_link_is_confirmed_and_nothing_leaves_our_host(page, live_se
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(article_url)
     page.get_by_role("button", name="URL 복사").click()
-    page.wait_for_function("document.querySelector('[data-share-status]').textContent !== ''")
+    page.wait_for_function("() => document.querySelector('[data-share-status]').textContent !== ''")
     assert page.locator("[data-share-status]").inner_text() == "기사 주소를 복사했습니다."
     # Without KAKAO_JAVASCRIPT_KEY and without a share sheet (desktop), KakaoTalk copies the link.
     page.get_by_role("button", name="카카오톡").click()
     page.wait_for_function(
-        "document.querySelector('[data-share-status]').textContent.includes('카카오톡')"
+        "() => document.querySelector('[data-share-status]').textContent.includes('카카오톡')"
     )
     assert outside == []
 
