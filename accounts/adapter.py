@@ -5,6 +5,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from config.clients import client_ip
+
 from .models import ReaderProfile
 
 
@@ -36,6 +38,11 @@ class ReaderAccountAdapter(DefaultAccountAdapter):
         "unknown_email": "가입되지 않은 이메일 주소입니다.",
         "unverified_primary_email": "대표 이메일 주소를 먼저 인증해 주세요.",
     }
+
+    def get_client_ip(self, request):
+        # allauth's login, sign-up and reset rate limits count per address: behind the
+        # proxy REMOTE_ADDR is nginx for every reader, and ten bad logins would lock all out.
+        return client_ip(request) or super().get_client_ip(request)
 
     def is_open_for_signup(self, request):
         return True

@@ -3,7 +3,9 @@
 Nothing is half-restored: the backup is checked first (manifest, checksums, the dump's table
 of contents, every member of the media archive), then pg_restore's SQL runs through psql
 inside one transaction that is committed only when all of it succeeded; the media are
-extracted after that, and the counts in the manifest are compared with the restored ones.
+extracted after that (should that fail, on a full disk say, the command says the database is
+restored and the media are not, exit 1), and the counts in the manifest are compared with the
+restored ones.
 """
 
 import os
@@ -38,6 +40,10 @@ class TargetNotEmpty(Exception):
 
 class RestoreFailed(Exception):
     """The database refused the restore; it was rolled back, nothing changed (exit 3)."""
+
+
+class MediaIncomplete(Exception):
+    """The database is restored but the media could not all be written (exit 1)."""
 
 
 @dataclass
@@ -145,7 +151,14 @@ def restore_backup(path, *, database=None, media_root=None, force=False, log=pri
     _restore_database(pg_restore, psql, dump, database, schemas if force else [])
     log("  데이터베이스 복원 완료")
     if media_included:
-        count = _extract_media(path / manifests.MEDIA_ARCHIVE, media_root)
+        try:
+            count = _extract_media(path / manifests.MEDIA_ARCHIVE, media_root)
+        except OSError as error:
+            raise MediaIncomplete(
+                f"데이터베이스는 복원했지만 미디어를 다 풀지 못했습니다 ({error.strerror or error}: "
+                f"{media_root}). 원인(디스크, 권한)을 고친 뒤 --force로 다시 복원하세요. / "
+                "database restored, media incomplete"
+            ) from error
         log(f"  미디어 파일 {count}개 → {media_root}")
     else:
         log(f"  미디어 없음 ({manifest.get('media', {}).get('storage', '')}): 따로 복원하세요.")

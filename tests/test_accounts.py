@@ -618,3 +618,19 @@ def test_a_reader_cannot_enter_the_wagtail_admin(reader):
     response = browser.get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_behind_the_proxy_allauths_rate_limits_count_each_readers_own_address(settings):
+    from allauth.account.adapter import get_adapter
+    from django.test import RequestFactory
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    factory = RequestFactory()
+    addresses = {
+        get_adapter().get_client_ip(
+            factory.post("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR=reader)
+        )
+        for reader in ["203.0.113.7", "198.51.100.20"]
+    }
+    # Not nginx's address for both: ten failed logins from one would lock out the other.
+    assert addresses == {"203.0.113.7", "198.51.100.20"}

@@ -400,6 +400,20 @@ def test_counts_that_differ_from_the_manifest_exit_1(db, backup, scratch_databas
     assert "댓글" in str(mismatch.value)
 
 
+def test_media_that_cannot_be_written_say_so_after_the_database_is_restored(
+    db, backup, scratch_databases, tmp_path
+):
+    blocked = tmp_path / "media"
+    blocked.write_text("a file where the media folder should be")
+    target = scratch_databases()
+
+    with pytest.raises(CommandError) as incomplete:
+        restore(backup, target, blocked)
+
+    assert incomplete.value.returncode == 1
+    assert "데이터베이스는 복원했지만 미디어를 다 풀지 못했습니다" in str(incomplete.value)
+
+
 def test_backups_are_written_whole_or_not_at_all(db, tmp_path, settings):
     settings.BACKUP_PG_BIN = str(tmp_path / "no-tools-here")
 

@@ -33,6 +33,7 @@ SECRET_NAME = re.compile(r"PASSWORD|SECRET|_KEY$|TOKEN|DSN")
 NOT_IN_ENV_EXAMPLE = {
     "DATABASE_URL": "docker-compose.yml builds it from POSTGRES_PASSWORD",
     "REDIS_URL": "docker-compose.yml points it at the cache service",
+    "READERSHIP_REDIS_URL": "docker-compose.yml points it at the counters service",
     "MEDIA_ROOT": "the image's /app/media, where the media volume is mounted",
     "STATIC_ROOT": "the image's /app/static, collected when the image is built",
     "BACKUP_DIR": "the backup service mounts ./var/backups where the default points",
@@ -121,9 +122,13 @@ def test_docker_compose_file_follows_the_compose_spec():
 
 def test_compose_runs_database_cache_web_worker_and_proxy():
     started_by_up = {name for name, service in services().items() if not service.get("profiles")}
-    assert started_by_up == {"db", "cache", "web", "worker", "proxy"}
+    assert started_by_up == {"db", "cache", "counters", "web", "worker", "proxy"}
     assert services()["db"]["image"] == "postgres:16"
     assert services()["cache"]["image"].startswith("redis:")
+    # The counters' Redis never evicts: a counter dropped would be views lost for good.
+    assert services()["counters"]["image"].startswith("redis:")
+    command = services()["counters"]["command"]
+    assert command[command.index("--maxmemory-policy") + 1] == "noeviction"
     assert services()["proxy"]["image"].startswith("nginx:")
     # One image for web and worker, built from the Dockerfile.
     assert services()["web"]["build"] == services()["worker"]["build"] == "."
@@ -162,11 +167,16 @@ def test_services_start_in_order_once_what_they_need_is_healthy():
     def conditions(service):
         return {name: dep["condition"] for name, dep in services()[service]["depends_on"].items()}
 
-    assert conditions("web") == {"db": "service_healthy", "cache": "service_healthy"}
+    assert conditions("web") == {
+        "db": "service_healthy",
+        "cache": "service_healthy",
+        "counters": "service_healthy",
+    }
     # After web is healthy, the migrations it ran at start are in place.
     assert conditions("worker") == {
         "db": "service_healthy",
         "cache": "service_healthy",
+        "counters": "service_healthy",
         "web": "service_healthy",
     }
     assert conditions("proxy") == {"web": "service_healthy"}
@@ -196,6 +206,7 @@ def test_web_and_worker_reach_the_cache_through_redis_url():
     for service in ("web", "worker"):
         environment = services()[service]["environment"]
         assert environment["REDIS_URL"] == "redis://cache:6379/0"
+        assert environment["READERSHIP_REDIS_URL"] == "redis://counters:6379/0"
         assert "@db:5432/" in environment["DATABASE_URL"]
 
 

@@ -27,6 +27,7 @@ SANE_ENVIRONMENT = {
 OPTIONAL = [
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     "REDIS_URL",
+    "READERSHIP_REDIS_URL",
     "SENTRY_DSN",
     "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
@@ -244,6 +245,18 @@ def test_redis_url_gives_every_process_one_cache_and_the_counters_with_it(redis_
     result = run([], code=read, REDIS_URL=redis_url)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "{'article-1': 6}"
+
+
+def test_the_counters_get_a_redis_of_their_own_that_never_evicts(redis_url):
+    code = settings_code(
+        "from django.core.cache import caches",
+        "from readership.counter import counter_cache",
+        "assert counter_cache() is caches['readership']",
+        "print(type(caches['readership']).__name__, settings.CACHES['readership']['LOCATION'])",
+    )
+    result = run([], code=code, REDIS_URL=redis_url, READERSHIP_REDIS_URL=redis_url + "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"RedisCache {redis_url}1"
 
 
 # Media on S3-compatible storage

@@ -138,6 +138,21 @@ if REDIS_URL:
         },
     }
 
+# The view and banner counters in a Redis that never evicts (docker-compose's `counters`):
+# readership's counter_cache() takes the "readership" cache when there is one.
+READERSHIP_REDIS_URL = os.environ.get("READERSHIP_REDIS_URL", "").strip()
+if READERSHIP_REDIS_URL:
+    CACHES = {
+        **CACHES,
+        "readership": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": READERSHIP_REDIS_URL,
+            "KEY_PREFIX": "chungcheong-counters",
+            "TIMEOUT": None,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        },
+    }
+
 # Logs: one line per event on standard output (docker logs, journald), a traceback folded
 # into the same line. Request errors (django.request) and the worker (editorial.worker)
 # included; the worker's own stdout handler stays off because LOGGING handles its logger.

@@ -23,6 +23,7 @@ from backups.backup import default_directory
 from backups.manifest import BackupUnreadable
 from backups.postgres import Database, ToolMissing
 from backups.restore import (
+    MediaIncomplete,
     RestoreFailed,
     TargetNotEmpty,
     complete_backups,
@@ -94,6 +95,8 @@ class Command(BaseCommand):
                 )
         except BackupUnreadable as error:
             raise CommandError(str(error), returncode=UNREADABLE) from None
+        except MediaIncomplete as error:
+            raise CommandError(str(error), returncode=MISMATCH) from None
         except (TargetNotEmpty, RestoreFailed, ToolMissing) as error:
             raise CommandError(str(error), returncode=REFUSED) from None
         except psycopg.OperationalError as error:
