@@ -50,7 +50,7 @@ FEED_LENGTH = 50
 # every few minutes, and a new article appearing five minutes late in a feed harms no one.
 DEFAULT_MAX_AGE = 300
 # The main photo's enclosure: the same rendition as the body's photos and og:image.
-ENCLOSURE_FILTER = "width-1200"
+ENCLOSURE_FILTER = "width-1200|watermark"  # the photo as the article shows it
 DESCRIPTION_LENGTH = 200
 # The most-read feed ranks the last 24 hours, like the 많이 본 뉴스 box's default and the old
 # CMS's clickTop.xml: a feed is polled every few minutes, so it should say what is read now,

@@ -37,7 +37,7 @@ def article_photo_specs(article):
 
     The front page's crops are left to the front page: most articles never appear there.
     """
-    from home.templatetags.seo_tags import ARTICLE_IMAGE_FILTERS, SHARE_IMAGE_FILTER
+    from home.templatetags.seo_tags import ARTICLE_IMAGE_FILTERS, ARTICLE_SHARE_IMAGE_FILTER
     from news.models import ArticleType
 
     specs = {}
@@ -60,7 +60,7 @@ def article_photo_specs(article):
     for photo in photos:
         want(photo, BODY_PHOTO)
     # The page head's photo is the listing photo: the chosen one, else the body's first.
-    for spec in (CARD_PHOTO, SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS):
+    for spec in (CARD_PHOTO, ARTICLE_SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS):
         want(article.listing_image, spec)
     return specs
 

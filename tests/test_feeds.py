@@ -84,7 +84,7 @@ def test_the_full_text_is_the_article_pages_body_with_absolute_urls(client, seed
 def test_the_main_photo_is_an_enclosure_with_its_caption(client, seed_article):
     feed, response = fetch(client, "/rss/")
     [enclosure] = feed.entries[0].enclosures
-    rendition = seed_article.listing_image.get_rendition("width-1200")
+    rendition = seed_article.listing_image.get_rendition("width-1200|watermark")
 
     assert enclosure.href == f"http://localhost{rendition.url}"
     assert enclosure.type == "image/jpeg"

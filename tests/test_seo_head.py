@@ -284,7 +284,7 @@ def test_og_image_is_the_main_photo_1200_wide_with_its_size_and_alt(client, seed
     head = head_of(client, seed_article.url)
 
     photo = seed_article.body[1].value["image"]
-    rendition = photo.get_rendition("width-1200")
+    rendition = photo.get_rendition("width-1200|watermark")  # as the body shows it
     assert head.one("og:image") == f"http://localhost{rendition.url}"
     assert head.one("og:image:width") == str(rendition.width)
     assert head.one("og:image:height") == str(rendition.height)
@@ -303,7 +303,7 @@ def test_a_chosen_main_photo_wins_over_the_body_photo(client, seed_article):
 
     head = head_of(client, seed_article.url)
 
-    assert cover.get_rendition("width-1200").url in head.one("og:image")
+    assert cover.get_rendition("width-1200|watermark").url in head.one("og:image")
     assert head.one("og:image:alt") == "대전시청 전경"
 
 

@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 from PIL import ImageChops
 from wagtail.rich_text import RichText
 
-from home.templatetags.seo_tags import ARTICLE_IMAGE_FILTERS, SHARE_IMAGE_FILTER
+from home.templatetags.seo_tags import ARTICLE_IMAGE_FILTERS, ARTICLE_SHARE_IMAGE_FILTER
 from news.models import NewsImage
 from photos.models import WatermarkPosition, WatermarkSettings
 from photos.renditions import (
@@ -335,7 +335,12 @@ def test_publishing_makes_the_articles_renditions_before_the_first_reader(
         )
 
     lead_specs = set(lead.renditions.values_list("filter_spec", flat=True))
-    assert {LEAD_PHOTO, CARD_PHOTO, SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS} == lead_specs
+    assert {
+        LEAD_PHOTO,
+        CARD_PHOTO,
+        ARTICLE_SHARE_IMAGE_FILTER,
+        *ARTICLE_IMAGE_FILTERS,
+    } == lead_specs
     assert set(second.renditions.values_list("filter_spec", flat=True)) == {BODY_PHOTO}
     made = {rendition.pk for photo in (lead, second) for rendition in photo.renditions.all()}
 

@@ -37,7 +37,14 @@ DESCRIPTION_LENGTH = 300
 # og:image: the whole photo 1200 px wide (the body shows the same rendition). JSON-LD adds
 # the three crops Google asks news articles for: 16:9, 4:3 and 1:1.
 SHARE_IMAGE_FILTER = "width-1200"
-ARTICLE_IMAGE_FILTERS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
+# An article's own photo is shared as readers see it, with the paper's logo (photos/); the
+# body shows the same rendition, so the page looks it up once.
+ARTICLE_SHARE_IMAGE_FILTER = "width-1200|watermark"
+ARTICLE_IMAGE_FILTERS = (
+    "fill-1200x675|watermark",
+    "fill-1200x900|watermark",
+    "fill-1200x1200|watermark",
+)
 LOGO_FILTER = "max-600x600"
 # Drawn from the paper's name (static_src/img/): used until an editor sets 매체정보 › 로고.
 DEFAULT_LOGO = ("img/logo.png", 512, 512)
@@ -282,11 +289,13 @@ class HeadBuilder:
         # One lookup for all of them (the renditions cache, else one query).
         try:
             renditions = (
-                photo.get_renditions(SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS) if photo else {}
+                photo.get_renditions(ARTICLE_SHARE_IMAGE_FILTER, *ARTICLE_IMAGE_FILTERS)
+                if photo
+                else {}
             )
         except SourceImageIOError:  # an imported photo whose file is missing: no image
             photo, renditions = None, {}
-        image = self.image(photo, alt, renditions[SHARE_IMAGE_FILTER]) if photo else None
+        image = self.image(photo, alt, renditions[ARTICLE_SHARE_IMAGE_FILTER]) if photo else None
         published = page.first_published_at
         modified = page.updated_at or published
         article = {
