@@ -463,7 +463,9 @@ def test_make_has_the_backup_and_restore_targets():
     def dry_run(*arguments):
         return (
             subprocess.run(
-                ["make", "--dry-run", "--always-make", *arguments],
+                # --no-print-directory: under `make test` this is a sub-make, which
+                # would otherwise end its output with "Leaving directory …".
+                ["make", "--dry-run", "--always-make", "--no-print-directory", *arguments],
                 cwd=settings.BASE_DIR,
                 capture_output=True,
                 text=True,
